@@ -1,0 +1,24 @@
+"""The error an input raises when it cannot be read; it names the file and the reason."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """An input that cannot become an article: names the file (and line) and says why."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+    def record(self) -> dict:
+        """A JSON-ready description of the failure, as listed in report.json."""
+        rec: dict = {"path": self.path, "reason": self.reason}
+        if self.line is not None:
+            rec["line"] = self.line
+        return rec

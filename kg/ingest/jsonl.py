@@ -1,0 +1,56 @@
+"""JSON Lines news dumps: one article per line, {"id", "text"} or {"id", "html"} plus optional metadata."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from kg.ingest.assemble import assemble
+from kg.ingest.decode import decode_bytes
+from kg.ingest.errors import InputError
+from kg.ingest.meta import iso_datetime
+from kg.ingest.plain import text_article
+from kg.ingest.registry import READERS
+from kg.model import Article
+from kg.text.html import html_to_paragraphs
+
+
+@READERS.register("jsonl", suffixes=(".jsonl", ".ndjson"))
+def read_jsonl(path: str, data: bytes) -> Iterator[Article | InputError]:
+    """Read every line of a JSON Lines file; a bad line is reported and the others still read."""
+    text = decode_bytes(data, path)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield line_article(path, number, line)
+        except InputError as err:
+            yield err
+
+
+def line_article(path: str, number: int, line: str) -> Article:
+    """The article on one JSON line."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(path, f"invalid JSON ({err.msg} at column {err.colno})", number) from None
+    if not isinstance(obj, dict):
+        raise InputError(path, f"a JSON {type(obj).__name__}, not an object", number)
+    body, html = obj.get("text"), obj.get("html")
+    if not isinstance(body, str) and not isinstance(html, str):
+        raise InputError(path, 'neither a "text" nor an "html" string', number)
+    try:
+        published = iso_datetime(obj.get("published"))
+    except ValueError as err:
+        raise InputError(path, f"invalid published date: {err}", number) from None
+    explicit_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{path}:{number}"
+    meta = {key: _opt_str(obj.get(key)) for key in ("title", "url", "source")}
+    if isinstance(body, str):
+        return text_article(path, body, explicit_id, number, published=published, **meta)
+    article = assemble(path, html_to_paragraphs(html), published=published, explicit_id=explicit_id,
+                       line=number, **meta)
+    return article
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,27 @@
+"""The reader registry: one reader per input format, chosen by file suffix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from kg.ingest.errors import InputError
+from kg.model import Article
+from kg.registry import Registry
+
+Reader = Callable[[str, bytes], Iterator["Article | InputError"]]
+
+READERS: Registry[Reader] = Registry("reader")
+
+
+def reader_for(path: str) -> Reader | None:
+    """The reader registered for the suffix of `path`, or None."""
+    lower = path.lower()
+    for name, reader in READERS:
+        if lower.endswith(tuple(READERS.meta(name)["suffixes"])):
+            return reader
+    return None
+
+
+def suffixes() -> tuple[str, ...]:
+    """All suffixes some reader accepts."""
+    return tuple(s for name in READERS.names() for s in READERS.meta(name)["suffixes"])
