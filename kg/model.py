@@ -107,8 +107,12 @@ class Fact:
     def key(self) -> tuple:
         """Identity of the fact within an article, used to drop duplicates."""
         position = self.qualifiers.get("position")
-        return (self.predicate, self.subject.entity or self.subject.text,
-                self.object.entity or self.object.text, position)
+        return (
+            self.predicate,
+            self.subject.entity or self.subject.text,
+            self.object.entity or self.object.text,
+            position,
+        )
 
 
 @dataclass
@@ -126,22 +130,44 @@ class Extraction:
         out: list[dict[str, Any]] = [self.article.record()]
         out.extend(self.entities[eid].record(aid) for eid in sorted(self.entities))
         for m in self.mentions:
-            out.append({"kind": "mention", "article": aid, "type": m.type, "text": m.text,
-                        "start": m.start, "end": m.end, "entity": m.entity,
-                        "extractor": m.extractor, "confidence": round(m.confidence, 3)})
+            out.append(
+                {
+                    "kind": "mention",
+                    "article": aid,
+                    "type": m.type,
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "entity": m.entity,
+                    "extractor": m.extractor,
+                    "confidence": round(m.confidence, 3),
+                }
+            )
         text = self.article.text
         for f in self.facts:
             s, e = f.sentence
-            out.append({
-                "kind": "fact", "article": aid, "predicate": f.predicate,
-                "subject": self._ref(f.subject), "object": self._ref(f.object),
-                "qualifiers": dict(f.qualifiers),
-                "evidence": {"sentence": text[s:e], "start": s, "end": e},
-                "confidence": round(f.confidence, 3), "extractor": f.extractor,
-            })
+            out.append(
+                {
+                    "kind": "fact",
+                    "article": aid,
+                    "predicate": f.predicate,
+                    "subject": self._ref(f.subject),
+                    "object": self._ref(f.object),
+                    "qualifiers": dict(f.qualifiers),
+                    "evidence": {"sentence": text[s:e], "start": s, "end": e},
+                    "confidence": round(f.confidence, 3),
+                    "extractor": f.extractor,
+                }
+            )
         return out
 
     def _ref(self, m: Mention) -> dict[str, Any]:
         ent = self.entities.get(m.entity) if m.entity else None
-        return {"id": m.entity, "name": ent.name if ent else m.text, "type": m.type, "text": m.text,
-                "start": m.start, "end": m.end}
+        return {
+            "id": m.entity,
+            "name": ent.name if ent else m.text,
+            "type": m.type,
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+        }

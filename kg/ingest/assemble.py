@@ -18,7 +18,9 @@ _MD_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+\.\s+)|\*\*|__|`")
 
 def markdown_paragraph(block: str) -> Paragraph:
     """A Markdown block as one plain paragraph (links keep their text, images and marks go)."""
-    lines = [_MD_MARKS.sub("", _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))).strip() for line in block.splitlines()]
+    lines = [
+        _MD_MARKS.sub("", _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))).strip() for line in block.splitlines()
+    ]
     return Paragraph("".join(line for line in lines if line))
 
 

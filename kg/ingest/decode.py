@@ -43,4 +43,6 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
-        raise InputError(path, f"invalid {encoding} despite its byte-order mark (offset {err.start})") from None
+        raise InputError(
+            path, f"invalid {encoding} despite its byte-order mark (offset {err.start})"
+        ) from None

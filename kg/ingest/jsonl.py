@@ -47,8 +47,9 @@ def line_article(path: str, number: int, line: str) -> Article:
     meta = {key: _opt_str(obj.get(key)) for key in ("title", "url", "source")}
     if isinstance(body, str):
         return text_article(path, body, explicit_id, number, published=published, **meta)
-    article = assemble(path, html_to_paragraphs(html), published=published, explicit_id=explicit_id,
-                       line=number, **meta)
+    article = assemble(
+        path, html_to_paragraphs(html), published=published, explicit_id=explicit_id, line=number, **meta
+    )
     return article
 
 

@@ -1,4 +1,4 @@
-"""Full news pages (.html): title, time, source and the article body (Eastmoney layout, or the densest text block)."""
+"""Full news pages (.html): title, time, source and body (Eastmoney layout, else the densest text block)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,17 @@ from kg.model import Article
 from kg.text import source as credits
 from kg.text.html import html_to_paragraphs, parse
 
-_BODY_SELECTORS = ("#ContentBody", ".txtinfos", "#artibody", ".article-content", "#article_content",
-                   ".post_body", ".content-article", "article", ".article")
+_BODY_SELECTORS = (
+    "#ContentBody",
+    ".txtinfos",
+    "#artibody",
+    ".article-content",
+    "#article_content",
+    ".post_body",
+    ".content-article",
+    "article",
+    ".article",
+)
 _TITLE_META = ("og:title", "twitter:title")
 _TIME_META = ("article:published_time", "og:release_date", "publishdate", "pubdate", "PubDate")
 _TITLE_SUFFIX = re.compile(r"\s*[_|\-—]\s*[^_|\-—]{1,20}$")
@@ -43,8 +52,14 @@ def read_page(path: str, data: bytes) -> Iterator[Article | InputError]:
         published = None
     canonical = soup.find("link", rel="canonical")
     url = canonical.get("href") if isinstance(canonical, Tag) else _meta(soup, ("og:url",))
-    yield assemble(path, paragraphs, title=page_title(soup), published=published,
-                   url=url if isinstance(url, str) else None, source=page_source(soup))
+    yield assemble(
+        path,
+        paragraphs,
+        title=page_title(soup),
+        published=published,
+        url=url if isinstance(url, str) else None,
+        source=page_source(soup),
+    )
 
 
 def main_content(soup: Tag) -> Tag | None:

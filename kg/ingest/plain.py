@@ -21,10 +21,17 @@ def read_text(path: str, data: bytes) -> Iterator[Article | InputError]:
     yield text_article(path, text)
 
 
-def text_article(path: str, text: str, explicit_id: str | None = None, line: int | None = None,
-                 **meta: object) -> Article:
+def text_article(
+    path: str, text: str, explicit_id: str | None = None, line: int | None = None, **meta: object
+) -> Article:
     """An article over `text` exactly as given."""
     source = meta.pop("source", None) or credits.inline_credit(text)
-    return Article(id=article_id(path, meta.get("url"), explicit_id), path=path, text=text, line=line,
-                   source=source, content_hash=content_hash(text, *(str(v) for v in meta.values())),
-                   **meta)
+    return Article(
+        id=article_id(path, meta.get("url"), explicit_id),
+        path=path,
+        text=text,
+        line=line,
+        source=source,
+        content_hash=content_hash(text, *(str(v) for v in meta.values())),
+        **meta,
+    )

@@ -13,10 +13,61 @@ from kg.text.builder import Paragraph, squeeze
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 BLOCK_TAGS = frozenset(
-    ["p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "center", "section", "article", "blockquote", "pre", "header", "footer", "dd", "dt", "dl", "hr", "figure", "main", "aside"]
+    [
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "center",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "header",
+        "footer",
+        "dd",
+        "dt",
+        "dl",
+        "hr",
+        "figure",
+        "main",
+        "aside",
+    ]
 )
 SKIP_TAGS = frozenset(
-    ["script", "style", "noscript", "iframe", "img", "figcaption", "head", "template", "svg", "button", "select", "input", "textarea", "object", "embed", "video", "audio", "canvas", "map"]
+    [
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "img",
+        "figcaption",
+        "head",
+        "template",
+        "svg",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "canvas",
+        "map",
+    ]
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CAPTION_CLASS = re.compile(r"caption|pictext|pic_txt|img_desc|imgtext", re.I)
