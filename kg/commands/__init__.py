@@ -1,0 +1,40 @@
+"""The `kg` subcommands; each module in this package registers one or more with @command."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.registry import Registry
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: how it reads its arguments and what it runs; `run` returns the exit status."""
+
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: Registry[Command] = Registry("command")
+
+
+def command(name: str, help: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
+    """Decorator registering `run(args) -> int` as subcommand `name`."""
+
+    def decorate(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        COMMANDS.register(name)(Command(help, add_arguments, run))
+        return run
+
+    return decorate
+
+
+def load_all() -> Registry[Command]:
+    """Import every command module so that each registers itself."""
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        importlib.import_module(f"{__name__}.{info.name}")
+    return COMMANDS
