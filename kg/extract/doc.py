@@ -1,0 +1,62 @@
+"""The working state of extraction over one article: text, sentences, tokens, mentions, facts."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+
+from kg.extract.known import KnownNames
+from kg.model import Article, Fact, Mention
+from kg.text.segment import Token, tokens
+from kg.text.sentences import split_sentences
+
+
+class Doc:
+    """One article under extraction; extractors read it and add candidate mentions and facts."""
+
+    def __init__(self, article: Article, known: KnownNames | None = None) -> None:
+        self.article = article
+        self.known = known
+        self.text = article.text
+        self.sentences: list[tuple[int, int]] = split_sentences(self.text)
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self.candidates: list[Mention] = []
+        self.mentions: list[Mention] = []
+        self.facts: list[Fact] = []
+        self.aliases: dict[str, str] = {}  # short name -> the full name it abbreviates
+        self.coref: dict[int, Mention] = {}  # id(anaphor mention) -> antecedent mention
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """jieba tokens of the whole text, computed once when first needed."""
+        return tokens(self.text)
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        type_: str,
+        extractor: str,
+        confidence: float = 0.8,
+        ticker: str | None = None,
+    ) -> Mention | None:
+        """Add a candidate mention of `type_` over text[start:end] (blank or empty spans are ignored)."""
+        if not 0 <= start < end <= len(self.text) or not self.text[start:end].strip():
+            return None
+        m = Mention(start, end, self.text[start:end], type_, extractor, confidence, ticker)
+        self.candidates.append(m)
+        return m
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence holding offset `pos` (or the nearest one before it)."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return self.sentences[max(i, 0)] if self.sentences else (0, len(self.text))
+
+    def sentence_index(self, pos: int) -> int:
+        """Index in self.sentences of the sentence holding `pos`."""
+        return max(bisect_right(self._sentence_starts, pos) - 1, 0)
+
+    def mentions_in(self, span: tuple[int, int]) -> list[Mention]:
+        """Final mentions inside `span`, in text order."""
+        s, e = span
+        return [m for m in self.mentions if m.start >= s and m.end <= e]

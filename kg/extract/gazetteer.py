@@ -1,0 +1,27 @@
+"""Names known in advance (lexicons of organisations, government bodies and places; companies seen in markup)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.extract import extractor
+from kg.extract.doc import Doc
+from kg.extract.lexicon import Matcher, words
+
+LEXICON_TYPES = {"organizations": "Organization", "government": "GovernmentBody", "locations": "Location"}
+
+
+@cache
+def _matcher() -> Matcher:
+    return Matcher((w, type_) for name, type_ in LEXICON_TYPES.items() for w in words(name))
+
+
+@extractor("gazetteer", stage="mentions", order=20)
+def gazetteer(doc: Doc) -> None:
+    """Every lexicon name and every company name known to the build is a candidate mention."""
+    for start, end, type_ in _matcher().find(doc.text):
+        doc.add(start, end, type_, "gazetteer", 0.9)
+    known = doc.known
+    if known is not None:
+        for start, end, (type_, ticker) in known.matcher().find(doc.text):
+            doc.add(start, end, type_, "gazetteer", 0.9, ticker=ticker)

@@ -1,0 +1,79 @@
+"""Person names, confirmed by context: right after a job title, or before a speech verb."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract import extractor
+from kg.extract.doc import Doc
+from kg.extract.lexicon import Matcher, words, wordset
+from kg.text.segment import word_tags
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPEECH = ("表示", "称", "说", "认为", "指出", "介绍", "透露", "坦言", "强调", "回复", "回应", "直言", "提到")
+
+
+@cache
+def _cues() -> tuple[str, ...]:
+    return words("person_cues")
+
+
+def _surname_length(text: str, pos: int) -> int:
+    """Length of the surname starting at `pos` (compound first), or 0."""
+    surnames = wordset("surnames")
+    if text[pos : pos + 2] in surnames:
+        return 2
+    return 1 if text[pos : pos + 1] in surnames else 0
+
+
+def _boundary(text: str, pos: int) -> bool:
+    """True when a name may end at `pos`: end of text, a non-Chinese character, or a cue word."""
+    if pos >= len(text) or not _CJK.match(text[pos]):
+        return True
+    return text.startswith(_cues(), pos)
+
+
+def name_at(text: str, pos: int) -> int:
+    """End offset of a plausible personal name starting at `pos`, or 0 if there is none."""
+    sur = _surname_length(text, pos)
+    if not sur:
+        return 0
+    for given in (2, 1):
+        end = pos + sur + given
+        candidate = text[pos:end]
+        if end > len(text) or not all(_CJK.match(c) for c in candidate):
+            continue
+        if candidate in wordset("positions") or any(t in candidate for t in ("公司", "集团")):
+            continue
+        if _boundary(text, end):
+            return end
+    return 0
+
+
+def _is_common_word(word: str) -> bool:
+    tag = word_tags().get(word)
+    return tag is not None and not tag.startswith("nr")
+
+
+@extractor("persons", stage="mentions", order=40)
+def persons(doc: Doc) -> None:
+    """Names right after a title or before a speech verb are Person mentions; then every repeat of them."""
+    text = doc.text
+    found: set[str] = set()
+    for m in list(doc.candidates):
+        if m.type != "Position":
+            continue
+        end = name_at(text, m.end)
+        if end and not _is_common_word(text[m.end : end]):
+            found.add(text[m.end : end])
+    for word, start, end in doc.tokens:
+        if 2 <= len(word) <= 4 and text.startswith(_SPEECH, end) and _surname_length(text, start):
+            if word_tags().get(word, "nr").startswith("nr") and name_at(text, start) == end:
+                found.add(word)
+    if not found:
+        return
+    taken = [(m.start, m.end) for m in doc.candidates if m.type in ("Position", "Company")]
+    for start, end, _ in Matcher((n, None) for n in sorted(found)).longest(text):
+        if not any(s < end and start < e for s, e in taken):
+            doc.add(start, end, "Person", "persons", 0.85)
