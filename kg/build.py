@@ -1,4 +1,4 @@
-"""`kg build`: extract every article, assemble the graph, and write graph.trig, graph.ttl, graph.html, report.json."""
+"""`kg build`: extract the articles, assemble the graph, write graph.trig/.ttl/.html and report.json."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Names known in advance (lexicons of organisations, government bodies and places; companies seen in markup)."""
+"""Names known in advance: lexicons of organisations, government bodies and places; marked-up companies."""
 
 from __future__ import annotations
 

@@ -68,9 +68,14 @@ def persons(doc: Doc) -> None:
         if end and not _is_common_word(text[m.end : end]):
             found.add(text[m.end : end])
     for word, start, end in doc.tokens:
-        if 2 <= len(word) <= 4 and text.startswith(_SPEECH, end) and _surname_length(text, start):
-            if word_tags().get(word, "nr").startswith("nr") and name_at(text, start) == end:
-                found.add(word)
+        if (
+            2 <= len(word) <= 4
+            and text.startswith(_SPEECH, end)
+            and _surname_length(text, start)
+            and word_tags().get(word, "nr").startswith("nr")
+            and name_at(text, start) == end
+        ):
+            found.add(word)
     if not found:
         return
     taken = [(m.start, m.end) for m in doc.candidates if m.type in ("Position", "Company")]

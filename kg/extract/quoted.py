@@ -1,4 +1,4 @@
-"""Quoted names: “X” after 中标 is a Project; “X” beside 旗下/APP/平台 is a Product (and so is each repeat)."""
+"""Quoted names: “X” after 中标 is a Project; “X” beside 旗下/APP/平台 is a Product, as is each repeat."""
 
 from __future__ import annotations
 
