@@ -10,7 +10,7 @@ from kg.extract.lexicon import Matcher, words
 from kg.model import Fact, Mention
 
 _DEFINED = re.compile(
-    r"^\s*[（(]\s*(?:以下)?(?:简称|下称|又称|以下称)\s*[:：]?\s*[“\"「]?([^”\"」）)，,]{2,15})[”\"」]?\s*[）)]"
+    r"\s*[（(]\s*(?:以下)?(?:简称|下称|又称|以下称)\s*[:：]?\s*[“\"「]?([^”\"」）)，,]{2,15})[”\"」]?\s*[）)]"
 )
 _ABBREVIATING = ("Company", "Organization", "GovernmentBody")
 
@@ -62,6 +62,11 @@ def aliases(doc: Doc) -> None:
 def _add(
     doc: Doc, start: int, end: int, full: Mention, extractor_name: str, confidence: float
 ) -> Mention | None:
+    """A mention of `full` under another name at [start, end), reusing a mention already there."""
+    same = [m for m in doc.mentions if (m.start, m.end) == (start, end) and m.type == full.type]
+    if same:
+        doc.aliases[same[0].text] = full.text
+        return same[0]
     if any(m.start < end and start < m.end for m in doc.mentions):
         return None
     m = Mention(start, end, doc.text[start:end], full.type, extractor_name, confidence, full.ticker)

@@ -8,6 +8,7 @@ from functools import cache
 from kg.extract import extractor
 from kg.extract.doc import Doc
 from kg.extract.lexicon import Matcher, words, wordset
+from kg.text.segment import word_tags
 
 _WORDLIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]+$")
 ENDING_TYPES = {
@@ -16,6 +17,10 @@ ENDING_TYPES = {
     "gov_suffixes": "GovernmentBody",
 }
 MAX_PREFIX = 12
+# jieba dictionary tags of words that cannot be inside a name: verbs, prepositions, conjunctions,
+# particles, adverbs, pronouns, numerals, measure words, time and direction words.
+_STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "f", "y", "e", "o")
+_NAME_PARTS = ("company_suffixes", "name_endings")
 
 
 @cache
@@ -28,16 +33,35 @@ def names(doc: Doc) -> None:
     """A name ending followed by nothing name-like is grown leftwards over the words before it."""
     text = doc.text
     token_end = {end: (word, start) for word, start, end in doc.tokens}
+    token_start = {}
+    for _, start, end in doc.tokens:
+        for i in range(start + 1, end):
+            token_start[i] = start
     stop = wordset("name_stopwords")
     for start, end, type_ in _endings().longest(text):
         if end < len(text) and text[end] in "会局处部厅":
             continue
-        begin = start
+        begin = token_start.get(start, start)
         while begin in token_end:
             word, word_start = token_end[begin]
             if word in stop or not _WORDLIKE.match(word) or start - word_start > MAX_PREFIX:
                 break
+            if word_tags().get(word, "n").startswith(_STOP_TAGS) and not _is_name_part(word):
+                break
             begin = word_start
-        if start - begin >= 2:
+        if start - begin >= 2 and not _generic(text[begin:end]):
             confidence = 0.6 if type_ == "Company" else 0.55
             doc.add(begin, end, type_, "names", confidence)
+
+
+def _is_name_part(word: str) -> bool:
+    return any(word in wordset(name) for name in _NAME_PARTS)
+
+
+def _generic(name: str) -> bool:
+    """True for a kind of organisation rather than a name, also after a place (贵州省上市公司)."""
+    for place in words("locations"):
+        if name.startswith(place):
+            name = name[len(place) :]
+            break
+    return name in wordset("generic_orgs")

@@ -11,7 +11,9 @@ from kg.extract.lexicon import Matcher, words, wordset
 from kg.text.segment import word_tags
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SPEECH = ("表示", "称", "说", "认为", "指出", "介绍", "透露", "坦言", "强调", "回复", "回应", "直言", "提到")
+_SPEECH_AFTER_NAME = re.compile(
+    r"(?:还|也|则|曾)?(?:表示|称|说|认为|指出|介绍|透露|坦言|强调|回复|回应|直言|提到)"
+)
 
 
 @cache
@@ -39,16 +41,19 @@ def name_at(text: str, pos: int) -> int:
     sur = _surname_length(text, pos)
     if not sur:
         return 0
-    for given in (2, 1):
-        end = pos + sur + given
-        candidate = text[pos:end]
-        if end > len(text) or not all(_CJK.match(c) for c in candidate):
-            continue
-        if candidate in wordset("positions") or any(t in candidate for t in ("公司", "集团")):
-            continue
-        if _boundary(text, end):
-            return end
-    return 0
+    ends = [pos + sur + given for given in (2, 1) if _plausible(text, pos, pos + sur + given)]
+    if len(ends) == 2 and text[ends[1]] in _cues():
+        return ends[1]  # 张伟也表示: a one-character cue word ends the name before it
+    return ends[0] if ends else 0
+
+
+def _plausible(text: str, start: int, end: int) -> bool:
+    candidate = text[start:end]
+    if end > len(text) or not all(_CJK.match(c) for c in candidate):
+        return False
+    if candidate in wordset("positions") or any(t in candidate for t in ("公司", "集团")):
+        return False
+    return _boundary(text, end)
 
 
 def _is_common_word(word: str) -> bool:
@@ -67,15 +72,20 @@ def persons(doc: Doc) -> None:
         end = name_at(text, m.end)
         if end and not _is_common_word(text[m.end : end]):
             found.add(text[m.end : end])
-    for word, start, end in doc.tokens:
-        if (
-            2 <= len(word) <= 4
-            and text.startswith(_SPEECH, end)
-            and _surname_length(text, start)
-            and word_tags().get(word, "nr").startswith("nr")
-            and name_at(text, start) == end
-        ):
-            found.add(word)
+    title_ends = {m.end for m in doc.candidates if m.type == "Position"}
+    for verb in _SPEECH_AFTER_NAME.finditer(text):
+        end = verb.start()
+        for start in (end - 3, end - 2, end - 4):
+            if start < 0 or name_at(text, start) != end or _is_common_word(text[start:end]):
+                continue
+            if (
+                start == 0
+                or not _CJK.match(text[start - 1])
+                or start in title_ends
+                or text[start - 1] in "据和与及"
+            ):
+                found.add(text[start:end])
+                break
     if not found:
         return
     taken = [(m.start, m.end) for m in doc.candidates if m.type in ("Position", "Company")]

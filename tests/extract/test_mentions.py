@@ -1,0 +1,78 @@
+import pytest
+
+from kg.extract import run
+from kg.extract.aliases import short_form
+from kg.extract.doc import Doc
+from kg.extract.persons import name_at
+from kg.extract.positions import title_of
+from kg.ingest.plain import text_article
+
+NO_MODELS = frozenset({"ner", "relmodel"})
+
+
+def mentions(text: str, disabled=NO_MODELS) -> list[tuple[str, str]]:
+    doc = run(Doc(text_article("t.txt", text)), disabled)
+    return [(m.text, m.type) for m in doc.mentions]
+
+
+@pytest.mark.parametrize(
+    "written, title, acting",
+    [("代行总经理职责", "总经理", True), ("代理董事长", "董事长", True), ("董事", "董事", False)],
+)
+def test_acting_titles(written, title, acting):
+    assert title_of(written) == (title, acting)
+
+
+def test_compound_titles_and_the_person_after_them():
+    found = mentions("贵州茅台董事、代行总经理职责李静仁回复表示")
+    assert ("董事", "Position") in found and ("代行总经理职责", "Position") in found
+    assert ("李静仁", "Person") in found
+
+
+def test_common_nouns_tagged_as_names_by_jieba_are_not_persons():
+    found = mentions("甚至有黄牛开发了专门针对的作弊软件。但由从此前描绘的“蓝图”来看，黄牛直接向他开价收购。")
+    assert not [t for t, ty in found if ty == "Person"]
+
+
+def test_a_name_before_a_speech_verb_is_a_person():
+    assert ("刘建中", "Person") in mentions("刘建中表示，煤电一体化是方向。")
+
+
+def test_name_length_is_chosen_by_what_follows():
+    assert name_at("丁雄军也表示", 0) == 3
+    assert name_at("王石表示", 0) == 2
+    assert name_at("表示", 0) == 0
+
+
+def test_titles_inside_longer_nouns_are_not_titles():
+    assert ("董事", "Position") not in mentions("公司董事会审议通过了议案。")
+
+
+def test_organisation_endings_and_lexicon_names():
+    found = mentions("据证监会消息，哈药集团与杭州互联网公证处合作，中国平安银行股份有限公司也参与。")
+    assert ("证监会", "GovernmentBody") in found
+    assert ("哈药集团", "Company") in found
+    assert ("杭州互联网公证处", "Organization") in found
+
+
+def test_quoted_products_and_projects():
+    found = mentions(
+        "茅台旗下自营电商APP“i茅台”上线，九州通中标“茅台数字营销平台”的物流子项目。i茅台用户很多。"
+    )
+    assert found.count(("i茅台", "Product")) == 2
+    assert ("茅台数字营销平台", "Project") in found
+
+
+def test_company_short_forms():
+    assert short_form("贵州茅台") == "茅台"
+    assert short_form("贵州茅台酒股份有限公司") == "茅台"
+    assert short_form("九州通") == "九州通"
+
+
+def test_defined_short_name_is_an_alias_and_a_same_as_fact():
+    doc = run(
+        Doc(text_article("t.txt", "中国国新控股有限责任公司（以下简称“国新公司”）成立于2010年。")), NO_MODELS
+    )
+    assert doc.aliases == {"国新公司": "中国国新控股有限责任公司"}
+    (fact,) = [f for f in doc.facts if f.predicate == "same_as"]
+    assert (fact.subject.text, fact.object.text) == ("中国国新控股有限责任公司", "国新公司")
