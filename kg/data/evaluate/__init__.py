@@ -1,0 +1,1 @@
+"""Gold-data label mappings used by kg.evaluate."""
