@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract import extractor
 from kg.extract.doc import Doc
@@ -15,6 +16,7 @@ _DEFINED = re.compile(
 _ABBREVIATING = ("Company", "Organization", "GovernmentBody")
 
 
+@cache
 def short_form(name: str) -> str:
     """A company name without its leading place and trailing legal/industry words."""
     short = name

@@ -58,6 +58,7 @@ def _is_name_part(word: str) -> bool:
     return any(word in wordset(name) for name in _NAME_PARTS)
 
 
+@cache
 def _generic(name: str) -> bool:
     """True for a kind of organisation rather than a name, also after a place (贵州省上市公司)."""
     for place in words("locations"):
