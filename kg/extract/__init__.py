@@ -27,6 +27,7 @@ _MODULES = (
     "coref",
     "rules",
     "relmodel",
+    "dates",
 )
 
 

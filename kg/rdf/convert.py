@@ -88,7 +88,7 @@ def _fact_triples(ex: Extraction, fact: Fact, graph: URIRef) -> Iterator[tuple]:
     if q.get("status"):
         yield node, KG.status, Literal(q["status"])
     if q.get("date"):
-        yield node, KG.date, Literal(q["date"], datatype=XSD.date)
+        yield node, KG.date, date_literal(q["date"])
     if fact.predicate == "holds_position":
         yield from _membership(ex, fact, node, subj, obj)
 
@@ -108,7 +108,12 @@ def _membership(ex: Extraction, fact: Fact, node: URIRef, person: URIRef, org: U
     yield node, KG.acting, Literal(bool(q.get("acting", False)))
     reported = q.get("date") or (ex.article.published or "")[:10]
     if reported:
-        yield node, KG.reportedOn, Literal(reported, datatype=XSD.date)
+        yield node, KG.reportedOn, date_literal(reported)
     yield role, RDF.type, KG.Position
     yield role, RDF.type, ORG.Role
     yield role, RDFS.label, Literal(title)
+
+
+def date_literal(value: str) -> Literal:
+    """A date qualifier as xsd:date (2022-05-09) or, when only the month is known, xsd:gYearMonth."""
+    return Literal(value, datatype=XSD.gYearMonth if len(value) == 7 else XSD.date)
