@@ -21,7 +21,21 @@ def gazetteer(doc: Doc) -> None:
     """Every lexicon name and every company name known to the build is a candidate mention."""
     for start, end, type_ in _matcher().find(doc.text):
         doc.add(start, end, type_, "gazetteer", 0.9)
+    _trained(doc)
     known = doc.known
     if known is not None:
         for start, end, (type_, ticker) in known.matcher().find(doc.text):
             doc.add(start, end, type_, "gazetteer", 0.9, ticker=ticker)
+
+
+def _trained(doc: Doc) -> None:
+    """Names from the gazetteer learnt from the training splits; short ones only as whole words."""
+    from kg.learn.gazetteer import load
+
+    matcher = load()
+    if matcher is None:
+        return
+    boundaries = {s for _, s, _ in doc.tokens} | {e for _, _, e in doc.tokens}
+    for start, end, type_ in matcher.find(doc.text):
+        if end - start >= 4 or (start in boundaries and end in boundaries):
+            doc.add(start, end, type_, "trained", 0.7)

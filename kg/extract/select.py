@@ -7,7 +7,16 @@ from kg.extract.doc import Doc
 from kg.model import Mention
 
 # How far each extractor is trusted when candidates overlap: higher first, then the longer span.
-TRUST = {"markup": 3, "gazetteer": 2, "positions": 2, "persons": 2, "quoted": 2, "ner": 1, "names": 1}
+TRUST = {
+    "markup": 3,
+    "gazetteer": 2,
+    "positions": 2,
+    "persons": 2,
+    "quoted": 2,
+    "ner": 1,
+    "trained": 1,
+    "names": 1,
+}
 # A lexicon name of these types may stand inside an organisation's name (北京市 in 北京市人民政府); then the
 # organisation wins when a confident model span or a name-ending pattern proposes it.
 _NESTABLE = {"Location"}
