@@ -33,7 +33,12 @@ def test_every_gold_fact_with_its_position(seed_extraction, seed_gold):
 
 def test_acting_title_is_qualified(seed_extraction):
     (acting,) = [f for f in seed_extraction.facts if f.qualifiers.get("acting")]
-    assert acting.qualifiers == {"position": "总经理", "acting": True, "as_written": "代行总经理职责"}
+    assert acting.qualifiers == {
+        "position": "总经理",
+        "acting": True,
+        "as_written": "代行总经理职责",
+        "date": "2022-05-13",
+    }
 
 
 def test_no_negative_name_becomes_an_entity_or_mention(seed_extraction, seed_gold):

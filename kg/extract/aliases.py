@@ -7,7 +7,7 @@ from functools import cache
 
 from kg.extract import extractor
 from kg.extract.doc import Doc
-from kg.extract.lexicon import Matcher, words
+from kg.extract.lexicon import Matcher, words, wordset
 from kg.model import Fact, Mention
 
 _DEFINED = re.compile(
@@ -27,8 +27,9 @@ def short_form(name: str) -> str:
                 short = short[: -len(ending)]
                 break
         for place in words("locations"):
-            if short.startswith(place) and len(short) - len(place) >= 2:
-                short = short[len(place) :]
+            rest = short[len(place) :]
+            if short.startswith(place) and len(rest) >= 2 and rest not in wordset("industries"):
+                short = rest
                 break
         if short == before:
             break
@@ -54,11 +55,70 @@ def aliases(doc: Doc) -> None:
             short = short_form(m.text)
             if short != m.text and short not in shorts:
                 shorts[short] = m
-    if not shorts:
-        return
-    for start, end, short in Matcher((s, s) for s in sorted(shorts)).longest(text):
-        if start in boundaries and end in boundaries:
-            _add(doc, start, end, shorts[short], "aliases", 0.75)
+    if shorts:
+        for start, end, short in Matcher((s, s) for s in sorted(shorts)).longest(text):
+            if start in boundaries and end in boundaries:
+                _add(doc, start, end, shorts[short], "aliases", 0.75)
+    _abbreviations(doc)
+
+
+def abbreviation_confidence(short: str, full: str) -> float:
+    """How surely `short` abbreviates the company name `full` (0 when it does not).
+
+    上海建工 / 建工集团 share a short form; 联通 is 中国联通 without its place; 东航 takes characters of
+    东方航空 in order. A remainder that is a business word (华润 / 华润置地) means a different company.
+    """
+    if len(short) < 2 or short == full:
+        return 0.0
+    core = short_form(full)
+    if short_form(short) == core and len(core) >= 2:
+        return 0.9
+    if len(short) >= len(full) or (core.startswith(short) and core != short):
+        return 0.0  # 华润 / 华润置地: the parent's name inside a subsidiary's
+    if short.endswith(words("company_suffixes")):
+        return 0.0  # 中国银行 / 中国建设银行: a full name of its own, not an abbreviation
+    for body in (full, _without_place(full)):
+        if short[0] == body[0] and _subsequence(short, body) and not _is_word(short, body):
+            return 0.6
+    return 0.0
+
+
+def _without_place(name: str) -> str:
+    for place in words("locations"):
+        if name.startswith(place) and len(name) - len(place) >= 2:
+            return name[len(place) :]
+    return name
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(c in it for c in short)
+
+
+def _is_word(short: str, full: str) -> bool:
+    """True when `short` stands in `full` as a contiguous piece that is not its start (华润置地 has 置地)."""
+    return short in full and not full.startswith(short)
+
+
+def _abbreviations(doc: Doc) -> None:
+    """Link company names of the article that abbreviate one another; a same_as fact where they meet."""
+    companies = [m for m in doc.mentions if m.type == "Company" and m.extractor != "coref"]
+    names = sorted({m.text for m in companies}, key=lambda n: (-len(n), n))
+    for i, full in enumerate(names):
+        for short in names[i + 1 :]:
+            if short in doc.aliases or full in doc.aliases:
+                continue
+            confidence = abbreviation_confidence(short, full)
+            if not confidence:
+                continue
+            doc.aliases[short] = full
+            for span in doc.sentences:
+                here = [m for m in companies if span[0] <= m.start < span[1]]
+                a = next((m for m in here if m.text == full), None)
+                b = next((m for m in here if m.text == short), None)
+                if a and b:
+                    doc.facts.append(Fact("same_as", a, b, span, "aliases", confidence))
+                    break
 
 
 def _add(

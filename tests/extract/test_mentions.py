@@ -76,3 +76,34 @@ def test_defined_short_name_is_an_alias_and_a_same_as_fact():
     assert doc.aliases == {"国新公司": "中国国新控股有限责任公司"}
     (fact,) = [f for f in doc.facts if f.predicate == "same_as"]
     assert (fact.subject.text, fact.object.text) == ("中国国新控股有限责任公司", "国新公司")
+
+
+@pytest.mark.parametrize(
+    "short, full, same",
+    [
+        ("建工集团", "上海建工", True),
+        ("联通", "中国联通", True),
+        ("东航", "东方航空", True),
+        ("武汉国广", "武汉国际广场购物中心", True),
+        ("万科", "万科企业股份有限公司", True),
+        ("华润", "华润置地", False),
+        ("中国银行", "中国建设银行", False),
+        ("天津航空", "海南航空股份有限公司", False),
+    ],
+)
+def test_abbreviations_of_company_names(short, full, same):
+    from kg.extract.aliases import abbreviation_confidence
+
+    assert (abbreviation_confidence(short, full) > 0) is same
+
+
+def test_abbreviation_in_one_sentence_is_one_entity_and_a_same_as_fact():
+    from kg.pipeline import extract_article
+
+    ex = extract_article(text_article("t.txt", "东方航空股份有限公司（东航）与上航合并。东航表示支持。"))
+    (same,) = [f for f in ex.facts if f.predicate == "same_as"]
+    assert same.subject.entity == same.object.entity
+    assert {m.text for m in ex.mentions if m.entity == same.subject.entity} >= {
+        "东方航空股份有限公司",
+        "东航",
+    }
