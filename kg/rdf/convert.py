@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -81,7 +82,7 @@ def _fact_triples(ex: Extraction, fact: Fact, graph: URIRef) -> Iterator[tuple]:
     yield node, KG.sentence, Literal(ex.article.text[start:end])
     yield node, KG.start, Literal(start)
     yield node, KG.end, Literal(end)
-    yield node, KG.confidence, Literal(round(fact.confidence, 3), datatype=XSD.decimal)
+    yield node, KG.confidence, Literal(Decimal(str(round(fact.confidence, 3))), datatype=XSD.decimal)
     yield node, KG.extractor, Literal(fact.extractor)
     yield node, PROV.wasDerivedFrom, graph
     q = fact.qualifiers
