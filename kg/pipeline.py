@@ -9,8 +9,9 @@ from rdflib import Dataset
 from kg import extract
 from kg.extract.doc import Doc
 from kg.extract.known import KnownNames
-from kg.ingest import InputError, read_inputs
+from kg.ingest import STDIN, InputError, discover, read_file
 from kg.model import Article, Extraction
+from kg.parallel import Task, extract_files
 from kg.rdf.convert import extraction_quads
 from kg.rdf.vocab import bind_prefixes
 from kg.resolve import resolve
@@ -27,21 +28,36 @@ def extract_article(
     return Extraction(article, doc.mentions, entities, doc.facts)
 
 
-def extract_paths(paths: Iterable[str], min_confidence: float = 0.0) -> Iterator[Extraction | InputError]:
-    """Extractions of every article under `paths`, failures yielded in their place.
+def extract_paths(
+    paths: Iterable[str], min_confidence: float = 0.0, *, workers: int = 1, dask: str | None = None
+) -> Iterator[Extraction | InputError]:
+    """Extractions of every article under `paths`, failures yielded in their place, in input order.
 
-    Company names marked up in any article are recognised in all of them, so articles are read first.
+    Company names marked up in any article are recognised in all of them, so the files are read once
+    to learn the names before extraction; `workers` processes (0: one per core) or a Dask cluster at
+    `dask` share the extraction, with the same result as one process.
     """
-    items = list(read_inputs(paths))
-    known = KnownNames().learn(a for a in items if isinstance(a, Article))
+    items: list = []
+    for item in discover(paths):  # standard input can be read only once: its articles are kept
+        items.extend(read_file(STDIN) if item == STDIN else [item])
+    known = KnownNames().learn(learnable(items))
+    yield from extract_files(items, Task(known, min_confidence), workers=workers, dask=dask)
+
+
+def learnable(items: Iterable[str | Article | InputError]) -> Iterator[Article]:
+    """The articles among `items` and in its files (failures left out), for learning names."""
     for item in items:
-        if isinstance(item, InputError):
+        if isinstance(item, Article):
             yield item
-            continue
-        ex = extract_article(item, known)
-        if min_confidence > 0:
-            ex.facts = [f for f in ex.facts if f.confidence >= min_confidence]
-        yield ex
+        elif isinstance(item, str):
+            yield from (a for a in read_file(item) if isinstance(a, Article))
+
+
+def keep_confident(ex: Extraction, min_confidence: float) -> Extraction:
+    """`ex` without its facts below `min_confidence`."""
+    if min_confidence > 0:
+        ex.facts = [f for f in ex.facts if f.confidence >= min_confidence]
+    return ex
 
 
 def build_dataset(extractions: Iterable[Extraction]) -> Dataset:

@@ -8,18 +8,23 @@ from collections.abc import Iterable
 from kg.ingest.meta import article_id, content_hash
 from kg.model import Article
 from kg.text import source as credits
+from kg.text.chars import clean_label, drop_controls, replace_surrogates
 from kg.text.builder import Paragraph, TextBuilder
 from kg.text.html import html_to_paragraphs
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# A link's text and target stop at the next bracket, so a line of unclosed brackets is scanned once
+# (a scan to the line's end from every bracket is quadratic).
+MD_LINK = r"\[([^\[\]\n]*)\]\([^()\n]*\)"
+_MD_IMAGE = re.compile("!" + MD_LINK)
+_MD_LINK = re.compile(MD_LINK)
 _MD_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+\.\s+)|\*\*|__|`")
 
 
 def markdown_paragraph(block: str) -> Paragraph:
     """A Markdown block as one plain paragraph (links keep their text, images and marks go)."""
     lines = [
-        _MD_MARKS.sub("", _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))).strip() for line in block.splitlines()
+        _MD_MARKS.sub("", _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", drop_controls(line)))).strip()
+        for line in block.splitlines()
     ]
     return Paragraph("".join(line for line in lines if line))
 
@@ -52,6 +57,9 @@ def assemble(
     line: int | None = None,
 ) -> Article:
     """An article whose text is the title, the summary when the body lacks it, then the body."""
+    title, summary, url, source = (clean_label(v) for v in (title, summary, url, source))
+    categories = [c for c in (clean_label(v) for v in categories or []) if c]
+    tags = [t for t in (clean_label(v) for v in tags or []) if t]
     body: list[Paragraph] = []
     for para in paragraphs:
         credited = credits.credit_line(para.text)
@@ -70,7 +78,7 @@ def assemble(
             builder.add(Paragraph(lead))
     for para in body:
         builder.add(para)
-    text = builder.text
+    text = replace_surrogates(builder.text)
     return Article(
         id=article_id(path, url, explicit_id),
         path=path,

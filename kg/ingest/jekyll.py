@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from kg.ingest.assemble import assemble, body_paragraphs
+from kg.ingest.assemble import MD_LINK, assemble, body_paragraphs
 from kg.ingest.decode import decode_bytes
 from kg.ingest.errors import InputError
 from kg.ingest.meta import iso_datetime
@@ -15,8 +15,15 @@ from kg.ingest.registry import READERS
 from kg.model import Article
 
 _URL_LINE = re.compile(r"^<(https?://[^>\s]+)>$")
-_NAV_LINE = re.compile(r"^(?:\s*\[[^\]]*\]\([^)]*\)\s*[｜|·]?\s*)+$")
+# Links separated by white space or ｜|·; written so that no two parts can match the same spaces, since
+# overlapping repeats backtrack exponentially on a line that almost matches.
+_NAV_LINE = re.compile(rf"^\s*{MD_LINK}(?:\s*(?:[｜|·]\s*)?{MD_LINK})*\s*(?:[｜|·]\s*)?$")
 _FENCE = "---"
+# PyYAML's scanner is quadratic in the depth of [ ] and { } nesting (5,000 levels take 20 s), and real
+# front matter is a few short lines: anything far beyond that is refused before parsing.
+MAX_FRONT_MATTER_CHARS = 65_536
+MAX_FLOW_DEPTH = 50
+_BRACKETS = re.compile(r"[^\[\]{}]+")
 
 
 @READERS.register("jekyll", suffixes=(".md", ".markdown"))
@@ -84,13 +91,24 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, list[str]]:
 
 def parse_front_matter(front: str, path: str) -> dict:
     """The front matter as a mapping, or InputError saying what is wrong with it."""
+    if len(front) > MAX_FRONT_MATTER_CHARS:
+        raise InputError(path, f"YAML front matter too large ({len(front):,} characters)")
+    if _flow_depth(front) > MAX_FLOW_DEPTH:
+        raise InputError(path, f"broken YAML front matter: nested more than {MAX_FLOW_DEPTH} levels deep")
     try:
         meta = yaml.safe_load(front)
+    except yaml.reader.ReaderError as err:
+        char = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+        raise InputError(path, f"broken YAML front matter: character {char} is not allowed in YAML") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(err, "problem", None) or "cannot be parsed"
         raise InputError(path, f"broken YAML front matter{where}: {problem}") from None
+    except ValueError as err:  # a timestamp YAML recognises but cannot build, such as 2022-02-30
+        raise InputError(path, f"invalid date in front matter: {err}") from None
+    except RecursionError:
+        raise InputError(path, "broken YAML front matter: nested too deeply") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):
@@ -98,13 +116,25 @@ def parse_front_matter(front: str, path: str) -> dict:
     return meta
 
 
+def _flow_depth(text: str) -> int:
+    """The deepest nesting of brackets and braces in `text` (quotes not considered: an upper bound)."""
+    depth = deepest = 0
+    for ch in _BRACKETS.sub("", text):
+        depth = depth + 1 if ch in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _str(value: object) -> str | None:
-    return None if value is None else str(value)
+    """A scalar as text; lists and mappings are not metadata text (and YAML aliases can make them huge)."""
+    if value is None or isinstance(value, (list, tuple, dict, set)):
+        return None
+    return str(value)
 
 
 def _words(value: object) -> list[str]:
-    if value is None:
-        return []
+    """Categories or tags: a list of scalars or one space-separated string."""
     if isinstance(value, (list, tuple)):
-        return [str(v) for v in value]
-    return str(value).split()
+        return [str(v) for v in value if v is not None and not isinstance(v, (list, tuple, dict, set))]
+    text = _str(value)
+    return text.split() if text else []

@@ -7,6 +7,8 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import PurePath
 
+from kg.text.chars import clean_label
+
 CHINA_TZ = timezone(timedelta(hours=8))
 _DATE = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -43,13 +45,14 @@ def iso_datetime(value: object) -> str | None:
 
 def article_id(path: str, url: str | None = None, explicit: str | None = None) -> str:
     """The article's id: an explicit one, else the long number in its URL or file name, else the name."""
+    explicit = clean_label(explicit)
     if explicit:
-        return str(explicit)
+        return explicit
     for candidate in (url or "", PurePath(path).name):
         m = _LONG_ID.search(candidate)
         if m:
             return m.group(1)
-    return PurePath(path).stem or "article"
+    return clean_label(PurePath(path).stem) or "article"
 
 
 def content_hash(*parts: str | None) -> str:

@@ -40,89 +40,137 @@ def read_page(path: str, data: bytes) -> Iterator[Article | InputError]:
     if not html.strip():
         raise InputError(path, "empty file")
     soup = parse(html)
-    body = main_content(soup)
+    first = FirstTags(soup)
+    body = main_content(soup, first)
     if body is None:
         raise InputError(path, "no article text found in the page")
     paragraphs = html_to_paragraphs(body)
     if not paragraphs:
         raise InputError(path, "no article text found in the page")
+    meta = meta_tags(soup)
     try:
-        published = iso_datetime(page_time(soup))
+        published = iso_datetime(page_time(first, meta))
     except ValueError:
-        published = None
+        published = None  # a page's time line is scraped, not declared: an unreadable one is left out
     canonical = soup.find("link", rel="canonical")
-    url = canonical.get("href") if isinstance(canonical, Tag) else _meta(soup, ("og:url",))
+    url = canonical.get("href") if isinstance(canonical, Tag) else _meta(meta, ("og:url",))
     yield assemble(
         path,
         paragraphs,
-        title=page_title(soup),
+        title=page_title(first, meta),
         published=published,
         url=url if isinstance(url, str) else None,
-        source=page_source(soup),
+        source=page_source(first, meta),
     )
 
 
-def main_content(soup: Tag) -> Tag | None:
+class FirstTags:
+    """The first element of a page with each tag name, id and class, found in one pass.
+
+    Each CSS look-up walks the whole page when nothing matches; a page reads some twenty selectors.
+    """
+
+    def __init__(self, soup: Tag) -> None:
+        self.soup = soup
+        self._first: dict[str, Tag] = {}
+        for tag in soup.descendants:
+            if not isinstance(tag, Tag):
+                continue
+            self._first.setdefault(tag.name, tag)
+            ident = tag.get("id")
+            if isinstance(ident, str):
+                self._first.setdefault("#" + ident, tag)
+            classes = tag.get("class") or ()
+            for cls in classes.split() if isinstance(classes, str) else classes:
+                self._first.setdefault("." + cls, tag)
+
+    def select_one(self, selector: str) -> Tag | None:
+        """The first element matching a selector: a tag name, #id, .class, or descendant selectors."""
+        parts = selector.split()
+        if len(parts) == 1:
+            return self._first.get(selector)
+        return self.soup.select_one(selector) if all(p in self._first for p in parts) else None
+
+
+def main_content(soup: Tag, first: FirstTags | None = None) -> Tag | None:
     """The element holding the article body: a known container, else the one with most text in <p>."""
+    first = first or FirstTags(soup)
     for selector in _BODY_SELECTORS:
-        found = soup.select_one(selector)
+        found = first.select_one(selector)
         if found is not None and len(_CJK.findall(found.get_text())) >= 20:
             return found
     best, best_score = None, 0
+    scored: set[int] = set()  # ids of parents already scored (attribute look-ups on a Tag search it)
     for p in soup.find_all("p"):
         parent = p.parent
-        if not isinstance(parent, Tag) or getattr(parent, "_kg_scored", False):
+        if not isinstance(parent, Tag) or id(parent) in scored:
             continue
-        parent._kg_scored = True
+        scored.add(id(parent))
         score = sum(len(_CJK.findall(c.get_text())) for c in parent.find_all("p", recursive=False))
         if score > best_score:
             best, best_score = parent, score
     if best is None:
-        return soup.body or soup
+        return first.select_one("body") or soup
     return best
 
 
-def page_title(soup: Tag) -> str | None:
+def page_title(first: FirstTags, meta: dict[tuple[str, str], str]) -> str | None:
     """The headline: <h1>, else og:title, else <title> without the site name."""
-    h1 = soup.find("h1")
+    h1 = first.select_one("h1")
     if isinstance(h1, Tag) and h1.get_text(strip=True):
         return h1.get_text(strip=True)
-    meta = _meta(soup, _TITLE_META)
-    if meta:
-        return meta.strip()
-    if soup.title and soup.title.string:
-        return _TITLE_SUFFIX.sub("", soup.title.string.strip()) or None
+    named = _meta(meta, _TITLE_META)
+    if named:
+        return named
+    title = first.select_one("title")
+    if title is not None and title.string:
+        return _TITLE_SUFFIX.sub("", title.string.strip()) or None
     return None
 
 
-def page_time(soup: Tag) -> str | None:
+def page_time(first: FirstTags, meta: dict[tuple[str, str], str]) -> str | None:
     """The publication time from meta tags or the page's time line."""
-    meta = _meta(soup, _TIME_META)
-    if meta:
-        return meta
+    named = _meta(meta, _TIME_META)
+    if named:
+        return named
     for selector in (".time", ".date", ".pub_date", ".post_time", "time", ".infos .item"):
-        found = soup.select_one(selector)
+        found = first.select_one(selector)
         if found is not None and re.search(r"\d{4}", found.get_text()):
             return found.get_text(" ", strip=True)
     return None
 
 
-def page_source(soup: Tag) -> str | None:
+def page_source(first: FirstTags, meta: dict[tuple[str, str], str]) -> str | None:
     """The source outlet named by the page ("来源：财联社")."""
-    meta = _meta(soup, ("source", "og:site_name"))
     for selector in (".source", ".data-source", ".ly", ".art_source"):
-        found = soup.select_one(selector)
+        found = first.select_one(selector)
         if found is not None:
             text = found.get_text(" ", strip=True)
             named = credits.byline(text) or (text if 0 < len(text) <= 20 else None)
             if named:
                 return named
-    return meta
+    return _meta(meta, ("source", "og:site_name"))
 
 
-def _meta(soup: Tag, names: tuple[str, ...]) -> str | None:
+def _meta(index: dict[tuple[str, str], str], names: tuple[str, ...]) -> str | None:
+    """The content of the first of the meta tags `names` (by property, then name) that the page has."""
     for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-        if isinstance(tag, Tag) and isinstance(tag.get("content"), str) and tag["content"].strip():
-            return tag["content"].strip()
+        for key in ("property", "name"):
+            content = index.get((key, name))
+            if content:
+                return content
     return None
+
+
+def meta_tags(soup: Tag) -> dict[tuple[str, str], str]:
+    """Every meta tag's content by (attribute, value), the first of each kept; one pass over the page."""
+    index: dict[tuple[str, str], str] = {}
+    for tag in soup.find_all("meta"):
+        content = tag.get("content")
+        if not isinstance(content, str) or not content.strip():
+            continue
+        for key in ("property", "name"):
+            value = tag.get(key)
+            if isinstance(value, str):
+                index.setdefault((key, value), content.strip())
+    return index

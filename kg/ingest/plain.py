@@ -10,6 +10,7 @@ from kg.ingest.meta import article_id, content_hash
 from kg.ingest.registry import READERS
 from kg.model import Article
 from kg.text import source as credits
+from kg.text.chars import clean_label, replace_surrogates
 
 
 @READERS.register("text", suffixes=(".txt",))
@@ -24,7 +25,9 @@ def read_text(path: str, data: bytes) -> Iterator[Article | InputError]:
 def text_article(
     path: str, text: str, explicit_id: str | None = None, line: int | None = None, **meta: object
 ) -> Article:
-    """An article over `text` exactly as given."""
+    """An article over `text` as given (a lone surrogate becomes U+FFFD, which keeps every offset)."""
+    text = replace_surrogates(text)
+    meta = {key: clean_label(value) if isinstance(value, str) else value for key, value in meta.items()}
     source = meta.pop("source", None) or credits.inline_credit(text)
     return Article(
         id=article_id(path, meta.get("url"), explicit_id),

@@ -1,4 +1,7 @@
-"""Graph stores and loading a built graph from an RDF file."""
+"""Graph stores (in memory, Oxigraph on disk, any SPARQL server) and loading a built graph.
+
+A store is chosen by its spec: `memory`, a folder (Oxigraph), or `sparql+http://HOST:PORT/PATH`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,20 @@ from pathlib import Path
 from rdflib import Dataset
 
 from kg.rdf.vocab import bind_prefixes
+from kg.store import http, memory, oxigraph  # noqa: F401  (each registers itself)
+from kg.store.base import STORES, ArticleGraph, GraphStore, StoredArticle, StoreError
+
+__all__ = [
+    "RDF_SUFFIXES",
+    "STORES",
+    "ArticleGraph",
+    "GraphLoadError",
+    "GraphStore",
+    "StoreError",
+    "StoredArticle",
+    "load_dataset",
+    "open_store",
+]
 
 # file suffix -> rdflib parser name
 RDF_SUFFIXES = {
@@ -26,11 +43,37 @@ class GraphLoadError(Exception):
     """A graph file or store that cannot be opened; says which and why."""
 
 
+def open_store(spec: str | Path, *, read_only: bool = False) -> GraphStore:
+    """The store named by `spec` (`memory`, a folder, `sparql+http://...`), opened; StoreError if not."""
+    spec = str(spec)
+    for _name, kind in STORES:
+        if kind.handles(spec):
+            return kind.open(spec, read_only=read_only)
+    raise StoreError(f"{spec}: no store handles this (known: {', '.join(STORES.names())})")
+
+
+def is_store(source: str | Path) -> bool:
+    """Whether `source` names a store (a kg store folder or a SPARQL server) rather than an RDF file."""
+    spec = str(source)
+    return http.HttpStore.handles(spec) or oxigraph.is_store_dir(spec)
+
+
 def load_dataset(source: str | Path) -> Dataset:
-    """A built graph (an RDF file, named graphs kept) as an rdflib Dataset."""
+    """A built graph as an rdflib Dataset (union default graph, named graphs kept).
+
+    `source` is an RDF file, a store folder made by `kg build --store` (opened read-only; SPARQL runs
+    in Oxigraph) or a `sparql+http://` store (copied into memory).
+    """
+    if is_store(source):
+        try:
+            return open_store(source, read_only=True).dataset()
+        except StoreError as err:
+            raise GraphLoadError(str(err)) from None
     path = Path(source)
     if not path.exists():
         raise GraphLoadError(f"{path}: no such file or directory")
+    if path.is_dir():
+        raise GraphLoadError(f"{path}: a folder but not a kg store (make one with kg build --store)")
     fmt = RDF_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise GraphLoadError(f"{path}: unknown RDF format (known suffixes: {', '.join(RDF_SUFFIXES)})")

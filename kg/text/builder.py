@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from kg.model import Anchor
+from kg.text.chars import drop_controls
 
-_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b]+")
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b\u2028\u2029]+")
 
 
 @dataclass
@@ -24,7 +25,7 @@ def squeeze(pieces: list[tuple[str, str | None]]) -> Paragraph:
     anchors: list[Anchor] = []
     length = 0
     for piece, ticker in pieces:
-        piece = _SPACE.sub(" ", piece.replace("\n", " "))
+        piece = _SPACE.sub(" ", drop_controls(piece).replace("\n", " "))
         if length == 0:
             piece = piece.lstrip()
         elif text_parts and text_parts[-1].endswith(" ") and piece.startswith(" "):

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 
 from kg.text import tickers
 from kg.text.builder import Paragraph, squeeze
+from kg.text.chars import replace_surrogates
 
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
@@ -77,7 +78,7 @@ _SKIP_END = "EM_StockImg_End"
 
 def parse(html: str) -> BeautifulSoup:
     """Parse HTML leniently (lxml), whatever its state."""
-    return BeautifulSoup(html, "lxml")
+    return BeautifulSoup(replace_surrogates(html), "lxml")
 
 
 def html_to_paragraphs(html: str | Tag) -> list[Paragraph]:
