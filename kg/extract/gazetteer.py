@@ -25,7 +25,7 @@ def gazetteer(doc: Doc) -> None:
     known = doc.known
     if known is not None:
         for start, end, (type_, ticker) in known.matcher().find(doc.text):
-            doc.add(start, end, type_, "gazetteer", 0.9, ticker=ticker)
+            doc.add(start, end, type_, "known", 0.95, ticker=ticker)
 
 
 def _trained(doc: Doc) -> None:

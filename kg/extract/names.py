@@ -49,9 +49,27 @@ def names(doc: Doc) -> None:
             if word_tags().get(word, "n").startswith(_STOP_TAGS) and not _is_name_part(word):
                 break
             begin = word_start
-        if start - begin >= 2 and not _generic(text[begin:end]):
+        if start - begin >= 2 and not _generic(text[begin:end]) and _has_proper_word(doc, begin, end):
             confidence = 0.6 if type_ == "Company" else 0.55
             doc.add(begin, end, type_, "names", confidence)
+
+
+# jieba tags of words that can make a name proper: people, places, organisations, other proper nouns,
+# abbreviations, foreign words. A name made of common nouns only (金融公司, 寿险公司) is a kind, not a name.
+_PROPER_TAGS = ("nr", "ns", "nt", "nz", "j", "eng", "x")
+
+
+def _has_proper_word(doc: Doc, begin: int, end: int) -> bool:
+    """True when some word of text[begin:end] is a proper noun or unknown to jieba's dictionary."""
+    tags = word_tags()
+    for word, start, stop in doc.tokens:
+        if start >= begin and stop <= end and not _is_name_part(word):
+            tag = tags.get(word)
+            if tag is None or tag.startswith(_PROPER_TAGS):
+                return True
+        elif start < end and stop > begin and tags.get(word, "nt").startswith(_PROPER_TAGS[:4]):
+            return True  # a proper word that the name ending cuts into (招商银行)
+    return False
 
 
 def _is_name_part(word: str) -> bool:

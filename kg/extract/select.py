@@ -6,45 +6,60 @@ from kg.extract import extractor
 from kg.extract.doc import Doc
 from kg.model import Mention
 
-# How far each extractor is trusted when candidates overlap: higher first, then the longer span.
+# How far each extractor is trusted when candidates overlap: higher first, then the longer span. The
+# trained recogniser outranks the lexicons and patterns, which fill the gaps it leaves; names marked up by
+# the publisher outrank everything.
 TRUST = {
-    "markup": 3,
+    "markup": 4,
+    "known": 3,
+    "ner": 2,
     "gazetteer": 2,
-    "positions": 2,
-    "persons": 2,
-    "quoted": 2,
-    "ner": 1,
-    "trained": 1,
-    "names": 1,
+    "positions": 1,
+    "persons": 1,
+    "quoted": 1,
+    "trained": 0,
+    "names": 0,
 }
-# A lexicon name of these types may stand inside an organisation's name (北京市 in 北京市人民政府); then the
-# organisation wins when a confident model span or a name-ending pattern proposes it.
-_NESTABLE = {"Location"}
-_ORG_TYPES = {"Company", "Organization", "GovernmentBody"}
-_MODEL_CONFIDENT = 0.75
 
 
 def _rank(m: Mention) -> tuple:
-    return (-TRUST.get(m.extractor, 1), -(m.end - m.start), -m.confidence, m.start, m.type)
+    return (-TRUST.get(m.extractor, 0), -(m.end - m.start), -m.confidence, m.start, m.type)
+
+
+_ORG_TYPES = ("Company", "Organization", "GovernmentBody")
+
+
+def _inside_organisation(m: Mention, candidates: list[Mention]) -> bool:
+    """True for a place inside a proposed organisation name (海南 in 海南航空股份有限公司)."""
+    return m.type == "Location" and any(
+        c.type in _ORG_TYPES and c.start <= m.start and m.end <= c.end and c.end - c.start > m.end - m.start
+        for c in candidates
+    )
+
+
+def _extended(m: Mention, candidates: list[Mention]) -> bool:
+    """True when a candidate one step less trusted widens `m` into a longer name of the same type
+    (代行总经理职责 around 总经理, 销售总经理 around 总经理): the wider reading is kept."""
+    tier = TRUST.get(m.extractor, 0)
+    return any(
+        c.type == m.type
+        and TRUST.get(c.extractor, 0) == tier - 1
+        and c.start <= m.start
+        and m.end <= c.end
+        and (c.end - c.start) > (m.end - m.start)
+        for c in candidates
+    )
 
 
 @extractor("select", stage="select", order=10)
 def select(doc: Doc) -> None:
     """Keep the most trusted, longest candidates that do not overlap a kept one."""
-    confident = [
-        m
-        for m in doc.candidates
-        if m.type in _ORG_TYPES
-        and (m.extractor == "names" or (m.extractor == "ner" and m.confidence >= _MODEL_CONFIDENT))
-    ]
     kept: list[Mention] = []
     occupied = bytearray(len(doc.text) + 1)
     for m in sorted(doc.candidates, key=_rank):
-        if m.type in _NESTABLE and any(
-            c.start <= m.start and m.end <= c.end and (c.end - c.start) > (m.end - m.start) for c in confident
-        ):
+        if any(occupied[m.start : m.end]) or _extended(m, doc.candidates):
             continue
-        if any(occupied[m.start : m.end]):
+        if _inside_organisation(m, doc.candidates):
             continue
         occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
