@@ -2,8 +2,38 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract import extractor
 from kg.extract.doc import Doc
+
+# Characters a name never starts or ends with; a span the model widened over them is trimmed.
+_EDGE = "“”\"'‘’「」『』《》（）()【】[]，,。、；;：:！!？? \u3000"
+# Organisation types whose names never hold an enumeration: "鞍钢股份与鞍钢集团" is two names.
+_SPLIT_TYPES = ("Company", "Organization", "GovernmentBody")
+_SEPARATOR = re.compile(r"[、与及]")
+
+
+def spans(text: str, start: int, end: int, type_: str) -> list[tuple[int, int]]:
+    """The clean name spans inside a model span: edges trimmed, enumerations split."""
+    pieces = [(start, end)]
+    if type_ in _SPLIT_TYPES:
+        pieces, cut = [], start
+        for m in _SEPARATOR.finditer(text, start, end):
+            pieces.append((cut, m.start()))
+            cut = m.end()
+        pieces.append((cut, end))
+        if any(e - s < 2 for s, e in pieces):
+            pieces = [(start, end)]  # 和黄, 与德: a separator inside a name
+    out = []
+    for s, e in pieces:
+        while s < e and text[s] in _EDGE:
+            s += 1
+        while e > s and text[e - 1] in _EDGE:
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 @extractor("ner", stage="mentions", order=70)
@@ -15,4 +45,5 @@ def ner(doc: Doc) -> None:
     if tagger is None:
         return
     for span in tagger.predict(doc.text, doc.tokens):
-        doc.add(span.start, span.end, span.type, "ner", span.confidence)
+        for start, end in spans(doc.text, span.start, span.end, span.type):
+            doc.add(start, end, span.type, "ner", span.confidence)

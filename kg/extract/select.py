@@ -63,4 +63,18 @@ def select(doc: Doc) -> None:
             continue
         occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
-    doc.mentions = sorted(kept, key=lambda m: (m.start, m.end))
+    doc.mentions = _join_places(doc, sorted(kept, key=lambda m: (m.start, m.end)))
+
+
+def _join_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A place written right before a company name is part of it (合肥 + 国轩高科 = 合肥国轩高科)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.type == "Location" and m.type == "Company" and prev.end == m.start and not m.ticker:
+            out[-1] = Mention(
+                prev.start, m.end, doc.text[prev.start : m.end], "Company", m.extractor, m.confidence
+            )
+        else:
+            out.append(m)
+    return out
