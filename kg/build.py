@@ -138,6 +138,7 @@ def build(
         task = Task(known_names(target, found), min_confidence, unchanged)
         entity_types: dict[str, str] = {}
         with Progress(len(found.iris) - len(unchanged), enabled=progress, stream=errors) as bar:
+            bar.failed = len(report.failed)
             batch = _Batch(target)
             for item in extract_files(todo, task, workers=workers, dask=dask):
                 if isinstance(item, InputError):
@@ -193,7 +194,7 @@ def store_counts(store: GraphStore) -> tuple[int, Counter, Counter]:
     entities: Counter = Counter()
     rows = store.query(
         f"SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH ?g {{ ?g <{SCHEMA.mentions}> ?e . "
-        f"?e <{RDF.type}> ?type FILTER(STRSTARTS(STR(?type), \"{KG}\")) }} }} GROUP BY ?type"
+        f'?e <{RDF.type}> ?type FILTER(STRSTARTS(STR(?type), "{KG}")) }} }} GROUP BY ?type'
     )
     for row in rows:
         entities[str(row[0]).rsplit("#", 1)[-1]] += int(row[1])

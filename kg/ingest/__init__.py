@@ -102,7 +102,8 @@ def read_file(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article
             data = Path(path).read_bytes()
     except OSError as err:
         broken = os.path.islink(path) and not os.path.exists(path)
-        yield InputError(shown, "broken symbolic link" if broken else f"cannot read file ({err.strerror or err})")
+        reason = "broken symbolic link" if broken else f"cannot read file ({err.strerror or err})"
+        yield InputError(shown, reason)
         return
     if not data.strip():
         yield InputError(shown, "empty file")
@@ -110,7 +111,7 @@ def read_file(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article
     try:
         for item in READERS.get(name)(shown, data):
             if isinstance(item, Article):
-                item = article_too_long(item, max_chars) or item
+                item = _no_text(item) or article_too_long(item, max_chars) or item
             yield item
     except InputError as err:
         yield err
@@ -120,6 +121,11 @@ def read_file(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article
         yield InputError(shown, "out of memory while reading the file")
     except Exception as err:  # a reader bug must cost one file, not the run
         yield InputError(shown, f"unexpected error while reading ({type(err).__name__}: {err})")
+
+
+def _no_text(article: Article) -> InputError | None:
+    """The error for an article left with no text (a page of navigation, a post of front matter only)."""
+    return None if article.text.strip() else InputError(article.path, "no article text", article.line)
 
 
 def _unreadable(path: str, shown: str, max_chars: int, many: bool) -> InputError | None:

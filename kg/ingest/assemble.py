@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from kg.ingest.meta import article_id, content_hash
 from kg.model import Article
 from kg.text import source as credits
-from kg.text.chars import clean_label, drop_controls, replace_surrogates
 from kg.text.builder import Paragraph, TextBuilder
+from kg.text.chars import clean_label, drop_controls, replace_surrogates
 from kg.text.html import html_to_paragraphs
 
 # A link's text and target stop at the next bracket, so a line of unclosed brackets is scanned once

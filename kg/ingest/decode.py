@@ -109,4 +109,5 @@ def _with_bom(data: bytes, encoding: str, path: str) -> str:
     try:
         return _incremental(data, encoding, final=False)
     except UnicodeDecodeError as err:
-        raise InputError(path, f"invalid {encoding} despite its byte-order mark (offset {err.start})") from None
+        reason = f"invalid {encoding} despite its byte-order mark (offset {err.start})"
+        raise InputError(path, reason) from None

@@ -15,6 +15,10 @@ class InputError(Exception):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # Workers send errors back pickled; the default pickles str(self) as the only argument.
+        return type(self), (self.path, self.reason, self.line)
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return printable(f"{where}: {self.reason}")

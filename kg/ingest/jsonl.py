@@ -36,10 +36,11 @@ def read_jsonl(path: str, data: bytes) -> Iterator[Article | InputError]:
 def line_article(path: str, number: int, line: str) -> Article:
     """The article on one JSON line."""
     try:
-        # strict=False lets raw tabs and other control characters stand inside strings, as scrapers write them.
+        # strict=False lets raw tabs and other control characters stand inside strings (scrapers write them).
         obj = json.loads(line, strict=False)
     except json.JSONDecodeError as err:
-        raise InputError(path, f"invalid JSON ({err.msg} at column {err.colno})", number) from None
+        where = "column" if err.msg.endswith(" at") else "at column"  # "Unterminated string starting at"
+        raise InputError(path, f"invalid JSON ({err.msg} {where} {err.colno})", number) from None
     if not isinstance(obj, dict):
         raise InputError(path, f"a JSON {type(obj).__name__}, not an object", number)
     body, html = obj.get("text"), obj.get("html")
@@ -55,12 +56,9 @@ def line_article(path: str, number: int, line: str) -> Article:
     meta = {key: _opt_str(obj.get(key)) for key in ("title", "url", "source")}
     if isinstance(body, str):
         return text_article(path, body, explicit_id, number, published=published, **meta)
-    article = assemble(
+    return assemble(
         path, html_to_paragraphs(html), published=published, explicit_id=explicit_id, line=number, **meta
     )
-    if not article.text:
-        raise InputError(path, "no article text in the html", number)
-    return article
 
 
 def _opt_str(value: object) -> str | None:

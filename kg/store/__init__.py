@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.rdf.vocab import bind_prefixes
 from kg.store import http, memory, oxigraph  # noqa: F401  (each registers itself)
+from kg.store.adapter import OxigraphRdflibStore
 from kg.store.base import STORES, ArticleGraph, GraphStore, StoredArticle, StoreError
 
 __all__ = [
@@ -21,8 +23,10 @@ __all__ = [
     "GraphStore",
     "StoreError",
     "StoredArticle",
+    "is_store",
     "load_dataset",
     "open_store",
+    "oxigraph_backing",
 ]
 
 # file suffix -> rdflib parser name
@@ -56,6 +60,15 @@ def is_store(source: str | Path) -> bool:
     """Whether `source` names a store (a kg store folder or a SPARQL server) rather than an RDF file."""
     spec = str(source)
     return http.HttpStore.handles(spec) or oxigraph.is_store_dir(spec)
+
+
+def oxigraph_backing(dataset: Dataset) -> ox.Store | None:
+    """The on-disk Oxigraph store behind a Dataset from `load_dataset(store folder)`, else None.
+
+    Query it directly, with `use_default_graph_as_union=True`, rather than copying the graph.
+    """
+    store = getattr(dataset, "store", None)
+    return store.oxigraph if isinstance(store, OxigraphRdflibStore) else None
 
 
 def load_dataset(source: str | Path) -> Dataset:

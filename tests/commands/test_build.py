@@ -129,7 +129,22 @@ def test_store_outputs_equal_a_one_shot_build_and_rebuild_byte_identically(news,
     store = str(tmp_path / "store")
     assert main(["build", str(news), "--no-html", "--workers", "1", "-o", str(tmp_path / "plain")]) == 0
     for run in ("s1", "s2"):
-        assert main(["build", str(news), "--store", store, "--no-html", "-o", str(tmp_path / run)]) == 0
+        assert (
+            main(
+                [
+                    "build",
+                    str(news),
+                    "--store",
+                    store,
+                    "--no-html",
+                    "--workers",
+                    "1",
+                    "-o",
+                    str(tmp_path / run),
+                ]
+            )
+            == 0
+        )
     for name in ("graph.trig", "graph.ttl", "report.json"):
         assert (tmp_path / "s1" / name).read_bytes() == (tmp_path / "s2" / name).read_bytes(), name
     for name in ("graph.trig", "graph.ttl"):
@@ -175,40 +190,44 @@ def test_bad_store_is_one_line(tmp_path, write, capsys):
     assert len(err) == 1 and "not a kg store" in err[0]
 
 
-def _killed_build(paths, store, marker, kill_after):
+KILLABLE_BUILD = """
+import sys, time
+import kg.build
+
+kg.build.BATCH_ARTICLES = 1  # one transaction per article
+flush = kg.build._Batch.flush
+
+def flush_and_mark(self):
+    had = bool(self.graphs)
+    flush(self)
+    if had:
+        with open(sys.argv[3], "a") as fh:
+            fh.write("x")
+        time.sleep(0.5)  # leave time to be killed between two transactions
+
+kg.build._Batch.flush = flush_and_mark
+kg.build.build([sys.argv[1]], None, store=sys.argv[2], workers=1, progress=False)
+"""
+
+
+def _killed_build(path: str, store: str, marker: str, kill_after: int) -> int:
     """Build in a child process that is killed with SIGKILL after `kill_after` store transactions."""
-    import multiprocessing
     import os
     import signal
+    import subprocess
+    import sys
     import time
 
-    def child():
-        import kg.build
-
-        kg.build.BATCH_ARTICLES = 1
-        flush = kg.build._Batch.flush
-
-        def flush_and_mark(self):
-            had = bool(self.graphs)
-            flush(self)
-            if had:
-                with open(marker, "a") as fh:
-                    fh.write("x")
-                time.sleep(0.5)  # leave the parent time to kill mid-build
-
-        kg.build._Batch.flush = flush_and_mark
-        kg.build.build(paths, None, store=store, workers=1, progress=False)
-
-    proc = multiprocessing.get_context("fork").Process(target=child)
-    proc.start()
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and proc.is_alive():
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLABLE_BUILD, path, store, marker], stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and proc.poll() is None:
         if os.path.exists(marker) and os.path.getsize(marker) >= kill_after:
             os.kill(proc.pid, signal.SIGKILL)
             break
         time.sleep(0.05)
-    proc.join()
-    return proc.exitcode
+    return proc.wait()
 
 
 def test_a_build_killed_midway_leaves_whole_articles_and_the_next_run_completes_it(write, tmp_path):
@@ -224,7 +243,7 @@ def test_a_build_killed_midway_leaves_whole_articles_and_the_next_run_completes_
     for s, p, o, g in reference.quads():
         expected.setdefault(str(g), set()).add((s, p, o, g))
 
-    assert _killed_build(paths, store, str(tmp_path / "marker"), kill_after=2) == -9
+    assert _killed_build(paths[0], store, str(tmp_path / "marker"), kill_after=2) == -9
     with open_store(store) as db:
         stored: dict = {}
         for s, p, o, g in db.quads():

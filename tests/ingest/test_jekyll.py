@@ -86,3 +86,56 @@ def test_bad_front_matter_is_one_clear_error(write, front, reason):
 def test_markdown_body_without_front_matter(write):
     (a,) = _read(write("note.md", "# 标题\n\n中信证券**发布**[研报](http://x)。\n"))
     assert a.text == "标题\n中信证券发布研报。"
+
+
+@pytest.mark.parametrize(
+    "front, reason",
+    [
+        (
+            "---\ntitle: x\ndate: 2022-02-30\n---\n",
+            "invalid date in front matter: day is out of range for month",
+        ),
+        ("---\ntitle: a\x01b\n---\n", "broken YAML front matter: character U+0001 is not allowed in YAML"),
+        ("---\ntitle: " + "[" * 60 + "]" * 60 + "\n---\n", "nested more than 50 levels deep"),
+        ("---\ntitle: !!python/object/apply:os.system ['true']\n---\n", "could not determine a constructor"),
+        ("---\njust words\n---\n", "YAML front matter is a str, not a mapping"),
+        ("---\ndate: 2022-05-13\n---\n", "no article text"),
+    ],
+    ids=["impossible-date", "control-char", "deep", "python-tag", "scalar", "front-matter-only"],
+)
+def test_more_bad_front_matter_is_one_clear_error(write, front, reason):
+    path = write("bad.md", front if reason == "no article text" else front + "正文。\n")
+    (err,) = _read(path)
+    assert isinstance(err, InputError) and reason in err.reason and "\n" not in str(err)
+
+
+def test_metadata_that_is_not_text_is_ignored_not_expanded(write):
+    # Nine levels of aliases: expanded, the tags would be 9**9 strings.
+    aliases = "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    post = (
+        "---\ntitle: 标题\nid: [1, 2]\na: &a [x, x, x, x, x, x, x, x, x]\n"
+        + aliases
+        + "tags: *i\nsource: *i\n---\n正文。\n"
+    )
+    (a,) = _read(write("bomb.md", post))
+    assert (a.title, a.tags, a.source, a.id) == ("标题", [], None, "bomb")
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "[返回东财滚动新闻](//finews.withounder.com/emnews/)｜[返回首页](//finews.withounder.com/)",
+        "[上一篇](a.html) · [下一篇](b.html)",
+        "[首页](/) | [财经](/finance) |",
+    ],
+)
+def test_navigation_lines_are_dropped(write, footer):
+    (a,) = _read(write("nav.md", "---\ntitle: 标题\n---\n正文。\n\n" + footer + "\n"))
+    assert a.text == "标题\n正文。"
+
+
+def test_a_line_of_links_with_text_after_them_is_kept(write):
+    (a,) = _read(write("links.md", "---\ntitle: 标题\n---\n" + "[甲](a)  " * 30 + "乙\n"))
+    assert a.text == "标题\n" + "甲  " * 30 + "乙"

@@ -42,3 +42,26 @@ def test_market_codes():
     assert ticker("116", "700") == "HK00700"
     assert ticker("105", "baba") == "US.BABA"
     assert ticker("9", "1") is None
+
+
+def test_control_characters_are_dropped_and_anchors_stay_exact():
+    html = (
+        '<p>据悉\x01，<span id="stock_1.600519">贵州\x1b茅台</span>\x7f与'
+        '<a class="keytip" data-code="1,600998">九州通\x0b</a>合作\u2028完成。</p>'
+    )
+    (para,) = html_to_paragraphs(html)
+    assert para.text == "据悉，贵州茅台与九州通 合作 完成。"
+    assert [(para.text[a.start : a.end], a.ticker) for a in para.anchors] == [
+        ("贵州茅台", "SH600519"),
+        ("九州通", "SH600998"),
+    ]
+
+
+def test_lone_surrogates_in_markup_do_not_stop_parsing():
+    (para,) = html_to_paragraphs("<p>贵州茅台\ud800董事长</p>")
+    assert para.text == "贵州茅台\ufffd董事长"
+
+
+def test_deeply_nested_markup_gives_its_text():
+    html = "<div>" * 10_000 + "<p>贵州茅台</p>" + "</div>" * 10_000 + "<span>" * 10_000 + "九州通"
+    assert [p.text for p in html_to_paragraphs(html)] == ["贵州茅台", "九州通"]
