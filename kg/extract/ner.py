@@ -6,6 +6,7 @@ import re
 
 from kg.extract import extractor
 from kg.extract.doc import Doc
+from kg.extract.lexicon import wordset
 
 # Characters a name never starts or ends with; a span the model widened over them is trimmed.
 _EDGE = "“”\"'‘’「」『』《》（）()【】[]，,。、；;：:！!？? \u3000"
@@ -46,4 +47,5 @@ def ner(doc: Doc) -> None:
         return
     for span in tagger.predict(doc.text, doc.tokens):
         for start, end in spans(doc.text, span.start, span.end, span.type):
-            doc.add(start, end, span.type, "ner", span.confidence)
+            if doc.text[start:end] not in wordset("not_names"):
+                doc.add(start, end, span.type, "ner", span.confidence)

@@ -8,7 +8,8 @@ from kg.extract import extractor
 from kg.extract.doc import Doc
 from kg.model import Fact
 
-PAIR_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Person", "Product"})
+# The classifier learnt relations between organisations (FinRE); other pairs are left to the patterns.
+PAIR_TYPES = frozenset({"Company", "Organization", "GovernmentBody"})
 MAX_MENTIONS = 12  # per sentence; beyond that the pairs are too many to be worth classifying
 
 
