@@ -1,0 +1,85 @@
+"""CLUENER2020 data: JSON lines of text and labelled spans, and its training / held-out boundary."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+# CLUENER label -> contract entity type; labels missing here are kept for training only.
+CONTRACT_TYPES = {
+    "name": "Person",
+    "company": "Company",
+    "position": "Position",
+    "government": "GovernmentBody",
+    "organization": "Organization",
+    "address": "Location",
+}
+# The labels whose mentions the benchmark target is measured on.
+TARGET_LABELS = ("name", "company", "position", "government", "organization")
+TRAIN_SHARE = 0.9
+
+
+@dataclass(frozen=True)
+class Example:
+    """One CLUENER line: its text and its spans (start, end exclusive, CLUENER label), sorted."""
+
+    text: str
+    spans: tuple[tuple[int, int, str], ...]
+
+
+def parse_line(line: str) -> Example:
+    """One JSON line as an Example; raises ValueError saying what is wrong with it."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg})") from None
+    text = rec.get("text") if isinstance(rec, dict) else None
+    if not isinstance(text, str):
+        raise ValueError('no "text" string')
+    spans: set[tuple[int, int, str]] = set()
+    for label, mentions in (rec.get("label") or {}).items():
+        for surface, offsets in mentions.items():
+            for pair in offsets:
+                start, last = pair
+                # the file's end offsets are inclusive
+                if not (0 <= start <= last < len(text)) or text[start : last + 1] != surface:
+                    raise ValueError(f"{label} {surface!r} does not match text at [{start}, {last}]")
+                spans.add((start, last + 1, label))
+    return Example(text, tuple(sorted(spans)))
+
+
+def read_cluener(path: str | Path) -> list[Example]:
+    """The examples of a CLUENER JSON lines file in file order; bad lines raise InputError."""
+    from kg.ingest.errors import InputError
+
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read CLUENER data ({exc.__class__.__name__})") from None
+    examples = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            examples.append(parse_line(line))
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise InputError(str(path), f"bad CLUENER line: {exc}", line=number) from None
+    return examples
+
+
+def held_out_start(n: int) -> int:
+    """Index of the first held-out line when the last tenth of `n` lines is held out."""
+    return int(TRAIN_SHARE * n)
+
+
+def split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
+    """The training part (first 90%) and the held-out development part (last 10%) of the examples."""
+    try:
+        from kg.evaluate import cluener_split
+    except ImportError:
+        boundary = held_out_start(len(examples))
+        return examples[:boundary], examples[boundary:]
+    train, dev = cluener_split(examples)
+    return list(train), list(dev)
