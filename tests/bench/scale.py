@@ -1,0 +1,326 @@
+"""Scale benchmarks of `kg build` and the store; prints figures (not part of the unit suite).
+
+    python tests/bench/scale.py throughput --articles 300 --runs 3   # build vs jieba.lcut, per core
+    python tests/bench/scale.py scaling --articles 300 --runs 3      # 1 vs 2 worker processes
+    python tests/bench/scale.py store --articles 100000 --distinct 2000 --dir /tmp/kg-scale
+    python tests/bench/scale.py queries --dir /tmp/kg-scale          # named query latency (+ rdflib at 1,000)
+    python tests/bench/scale.py add-one --dir /tmp/kg-scale          # one new article into the big store
+
+`store` extracts `--distinct` corpus articles with the real pipeline, then stores `--articles` article
+graphs made from them (each under its own article id, so graphs, facts and evidence are distinct while
+entities are shared as in a real news stream) through the build's own batched store writes; it reports
+throughput per 10,000 articles, peak RSS and the size on disk. Every figure is a median of `--runs`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+
+PREFIXES = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+# The named queries, written with GRAPH ?g so that Oxigraph joins inside one article graph.
+QUERIES = {
+    "positions at a company": """SELECT ?person ?title ?sentence WHERE { GRAPH ?g {
+  ?m a org:Membership ; org:organization ?c ; org:member ?p ; kg:positionTitle ?title ; kg:sentence ?sentence .
+  ?c rdfs:label $name . ?p rdfs:label ?person } }""",
+    "facts about an entity": """SELECT ?predicate ?other ?sentence WHERE { GRAPH ?g {
+  ?e rdfs:label $name .
+  { ?f rdf:subject ?e ; rdf:object ?o } UNION { ?f rdf:object ?e ; rdf:subject ?o }
+  ?f a kg:Fact ; rdf:predicate ?predicate ; kg:sentence ?sentence . ?o rdfs:label ?other } }""",
+    "2-hop neighbourhood": """SELECT DISTINCT ?n2 WHERE {
+  GRAPH ?g0 { ?e rdfs:label $name }
+  GRAPH ?g1 { { ?e ?p1 ?n1 } UNION { ?n1 ?p1 ?e } ?f1 rdf:predicate ?p1 }
+  GRAPH ?g2 { { ?n1 ?p2 ?n2 } UNION { ?n2 ?p2 ?n1 } ?f2 rdf:predicate ?p2 }
+  FILTER(?n2 != ?e) } LIMIT 1000""",
+    "facts per predicate": """SELECT ?p (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f a kg:Fact ; rdf:predicate ?p } }
+GROUP BY ?p ORDER BY DESC(?n)""",
+}
+
+
+def machine() -> str:
+    """Cores, memory and load, for the record."""
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{os.cpu_count()} cores, {mem:.0f} GiB, load average {load}"
+
+
+def models() -> str:
+    """The extraction models present in kg/models."""
+    found = sorted(
+        p.name for p in (REPO / "kg" / "models").glob("*") if p.is_file() and not p.name.startswith(".")
+    )
+    return ", ".join(found) or "none"
+
+
+def corpus(n: int, where: Path) -> Path:
+    """A corpus of `n` articles under `where` (made once, reused)."""
+    folder = where / f"corpus-{n}"
+    if not folder.is_dir():
+        write_corpus(SHARED, folder, n)
+    return folder
+
+
+def timed(fn) -> tuple[float, float]:
+    """Wall and CPU seconds (this process and its finished children) of `fn()`."""
+
+    def cpu() -> float:
+        s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+
+    w0, c0 = time.perf_counter(), cpu()
+    fn()
+    return time.perf_counter() - w0, cpu() - c0
+
+
+def throughput(args) -> dict:
+    """Articles per second per core through `kg build` (one process) and through plain jieba.lcut."""
+    import jieba
+
+    from kg.build import build
+    from kg.ingest import read_inputs
+
+    folder = corpus(args.articles, args.dir)
+    texts = [a.text for a in read_inputs([str(folder)]) if hasattr(a, "text")]
+    build([str(next(folder.iterdir()))], None, workers=1, progress=False)  # load models and jieba once
+    jieba.lcut("预热")
+    builds, lcuts = [], []
+    for _ in range(args.runs):
+        builds.append(timed(lambda: build([str(folder)], None, workers=1, progress=False)))
+        lcuts.append(timed(lambda: [jieba.lcut(t) for t in texts]))
+    n = len(texts)
+    b_wall, b_cpu = statistics.median(w for w, _ in builds), statistics.median(c for _, c in builds)
+    j_wall, j_cpu = statistics.median(w for w, _ in lcuts), statistics.median(c for _, c in lcuts)
+    return {
+        "articles": n,
+        "build articles/s (wall)": round(n / b_wall, 1),
+        "build articles/s per CPU-second": round(n / b_cpu, 1),
+        "jieba.lcut articles/s per CPU-second": round(n / j_cpu, 1),
+        "ratio build/jieba (CPU)": round(b_cpu / j_cpu, 2),
+        "ratio build/jieba (wall)": round(b_wall / j_wall, 2),
+    }
+
+
+def scaling(args) -> dict:
+    """Wall time of `kg build` with 1 and with 2 worker processes on the same corpus."""
+    folder = corpus(args.articles, args.dir)
+    out = {}
+    for workers in (1, 2):
+        cmd = [
+            sys.executable,
+            "-m",
+            "kg",
+            "build",
+            str(folder),
+            "--workers",
+            str(workers),
+            "--no-html",
+            "--no-progress",
+        ]
+        walls = []
+        for _ in range(args.runs):
+            with tempfile.TemporaryDirectory() as tmp:
+                w, _ = timed(lambda: subprocess.run([*cmd, "-o", tmp], check=True, capture_output=True))  # noqa: B023
+            walls.append(w)
+        out[f"{workers} process(es) s"] = round(statistics.median(walls), 1)
+    out["speed-up 2 vs 1"] = round(out["1 process(es) s"] / out["2 process(es) s"], 2)
+    return out
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process, MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def store(args) -> dict:
+    """Store `--articles` article graphs in an Oxigraph store through the build's batched writes."""
+    from kg.build import _Batch
+    from kg.pipeline import extract_paths
+    from kg.rdf.convert import extraction_quads
+    from kg.rdf.vocab import article_iri
+    from kg.store import ArticleGraph, open_store
+
+    folder = corpus(args.distinct, args.dir)
+    t0 = time.perf_counter()
+    extractions = [x for x in extract_paths([str(folder)], workers=2) if hasattr(x, "article")]
+    extract_s = time.perf_counter() - t0
+    target = args.dir / "store"
+    if target.exists():
+        raise SystemExit(f"{target} exists; remove it first")
+    db = open_store(target)
+    batch = _Batch(db)
+    per_block, block, started = [], 10_000, time.perf_counter()
+    for i in range(args.articles):
+        ex = extractions[i % len(extractions)]
+        article = dataclasses.replace(ex.article, id=f"bench{i:07d}", content_hash=f"{i:064x}")
+        ex = dataclasses.replace(ex, article=article)
+        batch.add(ArticleGraph(article_iri(article.id), article.content_hash, list(extraction_quads(ex))))
+        if (i + 1) % block == 0 or i + 1 == args.articles:
+            batch.flush()
+            now = time.perf_counter()
+            per_block.append(round(min(block, i + 1) / (now - started), 1))
+            started = now
+            print(
+                f"  {i + 1:,} articles stored, {per_block[-1]} articles/s, peak RSS {peak_rss_mib():.0f} MiB",
+                flush=True,
+            )
+    batch.flush()
+    db.oxigraph.optimize()
+    quads = sum(1 for _ in db.oxigraph.quads_for_pattern(None, None, None, None))
+    size = db.size_on_disk()
+    db.close()
+    first, last = per_block[0], per_block[-1]
+    return {
+        "distinct articles extracted": len(extractions),
+        "their extraction s (2 workers)": round(extract_s, 1),
+        "articles stored": args.articles,
+        "quads": quads,
+        "articles/s per 10,000": per_block,
+        "last 10,000 vs first 10,000": round(last / first, 2),
+        "peak RSS MiB": round(peak_rss_mib()),
+        "size on disk MiB": round(size / 2**20),
+    }
+
+
+def latencies(run, names: list[str], runs: int) -> dict:
+    """Median and 95th percentile (ms) of each named query over `runs` runs, entity names cycling."""
+    out = {}
+    for title, text in QUERIES.items():
+        times = []
+        for i in range(runs):
+            name = names[i % len(names)]
+            query = PREFIXES + text.replace("$name", json.dumps(name, ensure_ascii=False))
+            t = time.perf_counter()
+            rows = run(query)
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        out[title] = {
+            "median ms": round(statistics.median(times), 1),
+            "p95 ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1),
+            "rows (last run)": rows,
+        }
+    return out
+
+
+def queries(args) -> dict:
+    """Latency of the named queries on the big Oxigraph store and on rdflib's memory store at 1,000."""
+    from rdflib import Dataset
+
+    from kg.store import open_store
+    from kg.store.terms import from_ox_quad
+
+    db = open_store(args.dir / "store", read_only=True)
+
+    def ox_rows(query: str) -> int:
+        return sum(1 for _ in db.oxigraph.query(query))
+
+    names = [
+        s["name"].value
+        for s in db.oxigraph.query(
+            PREFIXES
+            + """SELECT ?name (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m org:organization ?c . ?c rdfs:label ?name } }
+        GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 20"""
+        )
+    ]
+    articles = sum(1 for _ in db.articles())
+    result = {f"oxigraph store, {articles:,} articles": latencies(ox_rows, names, args.runs)}
+    # rdflib's memory store with the first 1,000 article graphs of the same store
+    ds = Dataset(default_union=True)
+    for graph in itertools.islice(db.oxigraph.named_graphs(), 1000):
+        ds.addN(from_ox_quad(q) for q in db.oxigraph.quads_for_pattern(None, None, None, graph))
+
+    def rdflib_rows(query: str) -> int:
+        return sum(1 for _ in ds.query(query))
+
+    mem_names = [
+        str(r[0])
+        for r in ds.query(
+            PREFIXES
+            + """SELECT ?name (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m org:organization ?c . ?c rdfs:label ?name } }
+        GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 20"""
+        )
+    ]
+    result["rdflib memory store, 1,000 articles"] = latencies(rdflib_rows, mem_names, max(5, args.runs // 4))
+    return result
+
+
+def add_one(args) -> dict:
+    """Seconds to add one new article to the big store, and to build that article alone."""
+    new = args.dir / "one-new"
+    if not new.is_dir():
+        write_corpus(SHARED, new, 1, seed=7, start=999_999)
+    base = [sys.executable, "-m", "kg", "build", str(new), "--no-html", "--no-progress", "--workers", "1"]
+    into_store, alone = [], []
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            alone.append(
+                timed(lambda: subprocess.run([*base, "-o", tmp], check=True, capture_output=True))[0]
+            )  # noqa: B023
+        into_store.append(
+            timed(
+                lambda: subprocess.run(
+                    [*base, "--store", str(args.dir / "store"), "--force"], check=True, capture_output=True
+                )
+            )[0]
+        )
+    return {
+        "add 1 article to the store s (whole command)": round(statistics.median(into_store), 2),
+        "build that article alone s (whole command)": round(statistics.median(alone), 2),
+    }
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("what", choices=["throughput", "scaling", "store", "queries", "add-one"])
+    p.add_argument("--articles", type=int, default=300)
+    p.add_argument("--distinct", type=int, default=2000)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "kg-scale")
+    args = p.parse_args()
+    args.dir.mkdir(parents=True, exist_ok=True)
+    fn = {
+        "throughput": throughput,
+        "scaling": scaling,
+        "store": store,
+        "queries": queries,
+        "add-one": add_one,
+    }
+    started = machine()
+    figures = fn[args.what](args)
+    print(
+        json.dumps(
+            {
+                "benchmark": args.what,
+                "command": " ".join(sys.argv),
+                "machine at start": started,
+                "machine at end": machine(),
+                "models": models(),
+                "figures": figures,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

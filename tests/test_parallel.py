@@ -1,0 +1,67 @@
+import io
+
+import pytest
+
+from kg.ingest import InputError
+from kg.pipeline import extract_paths
+from kg.progress import Progress
+from tests.bench.corpus import write_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(shared, tmp_path_factory):
+    """Six corpus articles (real FinRE and CLUENER sentences, Eastmoney markup) and one bad file."""
+    root = tmp_path_factory.mktemp("corpus")
+    write_corpus(shared, root, 6)
+    (root / "0000" / "zz-empty.txt").write_text("", "utf-8")
+    return root
+
+
+def _records(items) -> list:
+    return [item.record() if isinstance(item, InputError) else item.records() for item in items]
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus):
+    return _records(extract_paths([str(corpus)], workers=1))
+
+
+def test_worker_processes_give_the_same_output_as_one_process(corpus, one_process):
+    assert len(one_process) == 7
+    assert one_process[-1] == {"path": str(corpus / "0000" / "zz-empty.txt"), "reason": "empty file"}
+    assert sum(1 for recs in one_process[:-1] for r in recs if r["kind"] == "fact") > 0
+    assert _records(extract_paths([str(corpus)], workers=2)) == one_process
+
+
+def test_a_dask_cluster_gives_the_same_output_as_one_process(corpus, one_process):
+    distributed = pytest.importorskip(
+        "distributed", reason="dask is an optional dependency: pip install 'kg[dask]'"
+    )
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        assert _records(extract_paths([str(corpus)], dask=cluster.scheduler_address)) == one_process
+
+
+def test_an_unreachable_dask_scheduler_is_a_clear_error(corpus):
+    pytest.importorskip("distributed", reason="dask is an optional dependency: pip install 'kg[dask]'")
+    with pytest.raises(RuntimeError, match="cannot reach the Dask scheduler"):
+        list(extract_paths([str(corpus)], dask="tcp://127.0.0.1:9"))
+
+
+def test_progress_counts_rate_and_failures_on_a_terminal():
+    out = io.StringIO()
+    bar = Progress(10, stream=out, enabled=True, interval=0)
+    bar.advance(3)
+    bar.advance(1, failed=1)
+    bar.close()
+    last = out.getvalue().rsplit("\r", 1)[-1]
+    assert "4/10 articles" in last and "/s" in last and "left" in last and "1 failed" in last
+    assert out.getvalue().endswith("\n")
+
+
+def test_progress_is_silent_off_a_terminal():
+    out = io.StringIO()  # not a terminal
+    with Progress(5, stream=out) as bar:
+        bar.advance(5)
+    assert out.getvalue() == ""
