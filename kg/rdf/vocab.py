@@ -29,7 +29,7 @@ PREFIXES = {
     "dcterms": DCTERMS,
 }
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}")
 
 
 def digest(*parts: str, length: int = 16) -> str:
@@ -43,7 +43,7 @@ def digest(*parts: str, length: int = 16) -> str:
 
 def safe_local(value: str) -> str:
     """`value` itself when it is a safe ASCII IRI segment, else a digest of it."""
-    return value if _SAFE_ID.match(value) else "h" + digest(value)
+    return value if _SAFE_ID.fullmatch(value) else "h" + digest(value)
 
 
 def article_iri(article_id: str) -> URIRef:
