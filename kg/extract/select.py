@@ -29,6 +29,7 @@ def _rank(m: Mention) -> tuple:
 
 
 _ORG_TYPES = ("Company", "Organization", "GovernmentBody")
+_CONFIRMING = ("markup", "known", "gazetteer", "persons")
 
 
 def _inside_organisation(m: Mention, candidates: list[Mention]) -> bool:
@@ -58,7 +59,12 @@ def select(doc: Doc) -> None:
     """Keep the most trusted, longest candidates that do not overlap a kept one."""
     kept: list[Mention] = []
     occupied = bytearray(len(doc.text) + 1)
+    # A name the article confirms (a curated lexicon name, a person named beside a title) keeps its type
+    # where the model reads the very same span as something else.
+    confirmed = {(c.start, c.end): c.type for c in doc.candidates if c.extractor in _CONFIRMING}
     for m in sorted(doc.candidates, key=_rank):
+        if m.extractor == "ner" and confirmed.get((m.start, m.end), m.type) != m.type:
+            continue
         if any(occupied[m.start : m.end]) or _extended(m, doc.candidates):
             continue
         if _inside_organisation(m, doc.candidates):
