@@ -33,6 +33,16 @@ def command(name: str, help: str, add_arguments: Callable[[argparse.ArgumentPars
     return decorate
 
 
+def add_graph_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional GRAPH argument of the commands that read a built graph."""
+    parser.add_argument(
+        "graph",
+        metavar="GRAPH",
+        nargs="?",
+        help="a built graph: an RDF file (.trig, .ttl, .nq, ...) or a store folder",
+    )
+
+
 def load_all() -> Registry[Command]:
     """Import every command module so that each registers itself."""
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):

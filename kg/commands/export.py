@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kg.commands import command
+from kg.commands import add_graph_argument, command
 from kg.export import load_all
 from kg.query.engine import one_line
 from kg.rdf.serialize import SerializeError
@@ -17,12 +17,7 @@ STDOUT = "-"
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "graph",
-        metavar="GRAPH",
-        nargs="?",
-        help="a built graph: an RDF file (.trig, .ttl, .nq, ...) or a store folder",
-    )
+    add_graph_argument(p)
     p.add_argument(
         "--format",
         metavar="FORMAT",

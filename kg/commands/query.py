@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.commands import command
+from kg.commands import add_graph_argument, command
 from kg.query import (
     DEFAULT_ENGINE,
     ENGINES,
@@ -24,12 +24,7 @@ from kg.store import GraphLoadError, load_dataset
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "graph",
-        metavar="GRAPH",
-        nargs="?",
-        help="a built graph: an RDF file (.trig, .ttl, .nq, ...) or a store folder",
-    )
+    add_graph_argument(p)
     p.add_argument(
         "sparql", metavar="QUERY", nargs="?", help="a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query"
     )
