@@ -11,7 +11,7 @@ from kg.extract.known import KnownNames
 from kg.ingest import InputError
 from kg.ingest.plain import text_article
 from kg.model import Article, Extraction
-from kg.pipeline import build_dataset, extract_article, extract_paths
+from kg.pipeline import build_dataset, extract_article, extract_paths, keep_confident
 
 TextInput = str | Mapping[str, str]
 
@@ -39,9 +39,7 @@ def extractions(
     articles = _articles_from_texts(texts)
     known = KnownNames().learn(articles)
     for article in articles:
-        ex = extract_article(article, known)
-        ex.facts = [f for f in ex.facts if f.confidence >= min_confidence]
-        out.append(ex)
+        out.append(keep_confident(extract_article(article, known), min_confidence))
     return out
 
 
