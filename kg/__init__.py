@@ -1,5 +1,7 @@
 """kg: Chinese company news in, a queryable RDF knowledge graph out.
 
+Library use:
+
     import kg
     graph = kg.build_graph(texts=["贵州茅台董事长丁雄军表示……"])   # an rdflib Dataset
     facts = [r for r in kg.records(paths=["articles/"]) if r["kind"] == "fact"]

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.extract.known import KnownNames
-from kg.ingest import STDIN, InputError, discover, read_file
+from kg.ingest import DEFAULT_MAX_CHARS, STDIN, InputError, discover, read_file
 from kg.io import atomic_write
 from kg.model import Article, Extraction
 from kg.parallel import Task, extract_files
@@ -66,14 +66,15 @@ class Scan:
     files_of: dict[str, list[str]] = field(default_factory=dict)  # file -> its article IRIs
 
 
-def scan(paths: Iterable[str], report: BuildReport, strict: bool, errors) -> Scan:
+def scan(
+    paths: Iterable[str], report: BuildReport, strict: bool, errors, max_chars: int = DEFAULT_MAX_CHARS
+) -> Scan:
     """Read every input once: failures reported (stop at the first if `strict`), hashes and names kept."""
     found = Scan()
     for item in discover(paths):
-        for got in [item] if isinstance(item, InputError) else read_file(item):
+        for got in [item] if isinstance(item, InputError) else read_file(item, max_chars):
             if isinstance(got, InputError):
-                print(f"kg: {got}", file=errors)
-                report.failed.append(got)
+                _report_failure(got, report, errors)
                 if strict:
                     return found
                 continue
@@ -87,6 +88,11 @@ def scan(paths: Iterable[str], report: BuildReport, strict: bool, errors) -> Sca
         if isinstance(item, str) and item != STDIN and item in found.files_of:
             found.items.append(item)
     return found
+
+
+def _report_failure(failure: InputError, report: BuildReport, errors) -> None:
+    print(f"kg: {failure}", file=errors)
+    report.failed.append(failure)
 
 
 def known_names(store: GraphStore, found: Scan) -> KnownNames:
@@ -117,16 +123,18 @@ def build(
     force: bool = False,
     errors=None,
     progress: bool | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> BuildReport:
     """Build the graph of the articles under `paths` into `store` (default: in memory) and `out_dir`.
 
     With a persistent store only new and changed articles are extracted; failures are reported, not fatal.
+    Articles longer than `max_chars` characters are refused (0: no limit).
     """
     errors = errors or sys.stderr
     report = BuildReport()
     target = open_store(store or "memory") if not isinstance(store, GraphStore) else store
     try:
-        found = scan(paths, report, strict, errors)
+        found = scan(paths, report, strict, errors, max_chars)
         stored = {} if force else target.stored_hashes(found.iris)
         unchanged = {iri: h for iri, h in found.iris.items() if stored.get(iri) == h}
         report.unchanged = len(unchanged)
@@ -135,14 +143,21 @@ def build(
             for i in found.items
             if not isinstance(i, str) or any(r not in unchanged for r in found.files_of[i])
         ]
-        task = Task(known_names(target, found), min_confidence, unchanged)
+        task = Task(known_names(target, found), min_confidence, unchanged, max_chars)
+        read_failures = {str(f) for f in report.failed}
         entity_types: dict[str, str] = {}
         with Progress(len(found.iris) - len(unchanged), enabled=progress, stream=errors) as bar:
             bar.failed = len(report.failed)
             batch = _Batch(target)
             for item in extract_files(todo, task, workers=workers, dask=dask):
                 if isinstance(item, InputError):
-                    continue  # reported while scanning
+                    if str(item) in read_failures:
+                        continue  # reported while scanning
+                    _report_failure(item, report, errors)  # the article was read but its extraction failed
+                    bar.advance(failed=1)
+                    if strict:
+                        break
+                    continue
                 iri = str(article_iri(item.article.id))
                 if iri in stored:
                     report.replaced += 1

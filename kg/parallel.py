@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from kg.extract.known import KnownNames
-from kg.ingest import InputError, read_file
+from kg.ingest import DEFAULT_MAX_CHARS, InputError, read_file
 from kg.model import Article, Extraction
 from kg.rdf.vocab import article_iri
 from kg.registry import Registry
@@ -27,12 +27,13 @@ class Task:
     known: KnownNames
     min_confidence: float = 0.0
     skip: Mapping[str, str] = field(default_factory=dict)  # article IRI -> content hash already stored
+    max_chars: int = DEFAULT_MAX_CHARS  # longer articles are refused (0: no limit)
 
 
 def extract_file(path: str, task: Task) -> Result:
     """The extractions (and read failures) of one file, leaving out articles `task.skip` already has."""
     out: Result = []
-    for item in read_file(path):
+    for item in read_file(path, task.max_chars):
         if isinstance(item, InputError):
             out.append(item)
         elif (ex := _extract(item, task)) is not None:
@@ -40,13 +41,21 @@ def extract_file(path: str, task: Task) -> Result:
     return out
 
 
-def _extract(item: Article, task: Task) -> Extraction | None:
-    """The extraction of one article, or None when `task.skip` says it is stored unchanged."""
+def _extract(item: Article, task: Task) -> Extraction | InputError | None:
+    """The extraction of one article, None when `task.skip` says it is stored unchanged, or its failure."""
     from kg.pipeline import extract_article, keep_confident
 
     if task.skip and task.skip.get(str(article_iri(item.id))) == item.content_hash:
         return None
-    return keep_confident(extract_article(item, task.known), task.min_confidence)
+    try:
+        return keep_confident(extract_article(item, task.known), task.min_confidence)
+    except Exception as err:  # an extraction bug on one odd article must cost that article, not the run
+        return extraction_failed(item, err)
+
+
+def extraction_failed(article: Article, err: BaseException) -> InputError:
+    """The failure recorded for an article whose extraction raised `err`."""
+    return InputError(article.path, f"extraction failed ({type(err).__name__}: {err})", article.line)
 
 
 Runner = Callable[[list[str], Task], Iterator[Result]]

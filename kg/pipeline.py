@@ -9,7 +9,7 @@ from rdflib import Dataset
 from kg import extract
 from kg.extract.doc import Doc
 from kg.extract.known import KnownNames
-from kg.ingest import STDIN, InputError, discover, read_file
+from kg.ingest import DEFAULT_MAX_CHARS, STDIN, InputError, discover, read_file
 from kg.model import Article, Extraction
 from kg.parallel import Task, extract_files
 from kg.rdf.convert import extraction_quads
@@ -29,28 +29,37 @@ def extract_article(
 
 
 def extract_paths(
-    paths: Iterable[str], min_confidence: float = 0.0, *, workers: int = 1, dask: str | None = None
+    paths: Iterable[str],
+    min_confidence: float = 0.0,
+    *,
+    workers: int = 1,
+    dask: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Extraction | InputError]:
     """Extractions of every article under `paths`, failures yielded in their place, in input order.
 
     Company names marked up in any article are recognised in all of them, so the files are read once
     to learn the names before extraction; `workers` processes (0: one per core) or a Dask cluster at
-    `dask` share the extraction, with the same result as one process.
+    `dask` share the extraction, with the same result as one process. Articles longer than `max_chars`
+    characters are refused (0: no limit).
     """
     items: list = []
     for item in discover(paths):  # standard input can be read only once: its articles are kept
-        items.extend(read_file(STDIN) if item == STDIN else [item])
-    known = KnownNames().learn(learnable(items))
-    yield from extract_files(items, Task(known, min_confidence), workers=workers, dask=dask)
+        items.extend(read_file(STDIN, max_chars) if item == STDIN else [item])
+    known = KnownNames().learn(learnable(items, max_chars))
+    task = Task(known, min_confidence, max_chars=max_chars)
+    yield from extract_files(items, task, workers=workers, dask=dask)
 
 
-def learnable(items: Iterable[str | Article | InputError]) -> Iterator[Article]:
+def learnable(
+    items: Iterable[str | Article | InputError], max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article]:
     """The articles among `items` and in its files (failures left out), for learning names."""
     for item in items:
         if isinstance(item, Article):
             yield item
         elif isinstance(item, str):
-            yield from (a for a in read_file(item) if isinstance(a, Article))
+            yield from (a for a in read_file(item, max_chars) if isinstance(a, Article))
 
 
 def keep_confident(ex: Extraction, min_confidence: float) -> Extraction:

@@ -43,6 +43,26 @@ def add_graph_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _max_chars(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return value
+
+
+def add_max_chars_argument(parser: argparse.ArgumentParser) -> None:
+    """The --max-chars option of the commands that read articles."""
+    from kg.ingest.limits import DEFAULT_MAX_CHARS
+
+    parser.add_argument(
+        "--max-chars",
+        type=_max_chars,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse articles longer than N characters (default {DEFAULT_MAX_CHARS:,}; 0: no limit)",
+    )
+
+
 def load_all() -> Registry[Command]:
     """Import every command module so that each registers itself."""
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):

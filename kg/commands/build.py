@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.commands import command
+from kg.commands import add_max_chars_argument, command
 
 
 def _workers(text: str) -> int:
@@ -43,6 +43,7 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-confidence", type=float, default=0.0, help="drop facts below this confidence")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--strict", action="store_true", help="stop at the first input that fails")
+    add_max_chars_argument(p)
     p.add_argument("--no-progress", action="store_true", help="no progress line, even on a terminal")
 
 
@@ -73,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
             dask=args.dask,
             force=args.force,
             progress=False if args.no_progress else None,
+            max_chars=args.max_chars,
         )
     except (StoreError, RuntimeError) as err:
         print(f"kg build: {err}", file=sys.stderr)

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from kg.commands import command
+from kg.commands import add_max_chars_argument, command
 from kg.io import atomic_open
 
 
@@ -20,6 +20,7 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     p.add_argument("--min-confidence", type=float, default=0.0, help="drop facts below this confidence")
     p.add_argument("--strict", action="store_true", help="stop at the first input that fails")
+    add_max_chars_argument(p)
 
 
 @command("extract", "Print the extraction records (articles, entities, mentions, facts) as JSON Lines", _args)
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     records: list[dict] = []
     out = sys.stdout if args.output == "-" else None
-    for item in extract_paths(args.paths, min_confidence=args.min_confidence):
+    for item in extract_paths(args.paths, min_confidence=args.min_confidence, max_chars=args.max_chars):
         if isinstance(item, InputError):
             print(f"kg: {item}", file=sys.stderr)
             failed += 1

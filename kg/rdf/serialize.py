@@ -7,6 +7,7 @@ Blank nodes keep their labels, so data with blank nodes is only as stable as its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -44,6 +45,12 @@ FORMATS: dict[str, RdfFormat] = {
 ALIASES = {"ttl": "turtle", "n-triples": "nt", "n-quads": "nquads", "jsonld": "json-ld", "rdfxml": "xml"}
 
 
+# Characters XML 1.0 cannot hold, as UTF-8 bytes. A byte below 0x20 never occurs inside a multi-byte
+# UTF-8 sequence, so replacing these bytes in the written document touches only those characters.
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+_REPLACEMENT = "\ufffd".encode()
+
+
 class SerializeError(Exception):
     """Data that a format cannot represent (an IRI Oxigraph rejects, a predicate RDF/XML cannot name)."""
 
@@ -71,6 +78,8 @@ def serialize(data: Dataset | Graph, fmt: str) -> bytes:
         raise SerializeError(f"cannot write {spec.name}: {err}") from None
     if spec.writer in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
         out = _sorted_prefix_header(out)
+    elif spec.writer == ox.RdfFormat.RDF_XML:
+        out = _NOT_XML.sub(_REPLACEMENT, out)  # written raw by Oxigraph, they would make the file unreadable
     return out if out.endswith(b"\n") else out + b"\n"
 
 

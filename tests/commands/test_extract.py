@@ -15,8 +15,16 @@ def test_extract_prints_contract_records(capsys, seed_article):
     kinds = [r["kind"] for r in records]
     assert kinds[0] == "article" and {"entity", "mention", "fact"} <= set(kinds)
     fact = next(r for r in records if r["kind"] == "fact")
-    assert set(fact) >= {"article", "predicate", "subject", "object", "qualifiers", "evidence", "confidence",
-                         "extractor"}
+    assert set(fact) >= {
+        "article",
+        "predicate",
+        "subject",
+        "object",
+        "qualifiers",
+        "evidence",
+        "confidence",
+        "extractor",
+    }
     assert set(fact["subject"]) >= {"id", "name", "type", "text"}
 
 
@@ -35,8 +43,12 @@ def test_every_finre_valid_sentence_goes_through_with_exact_offsets(shared, tmp_
         if len(parts) == 4:
             sentences.setdefault(parts[3])
     src = tmp_path / "valid.jsonl"
-    src.write_text("".join(json.dumps({"id": f"v{i}", "text": s}, ensure_ascii=False) + "\n"
-                           for i, s in enumerate(sentences)), "utf-8")
+    src.write_text(
+        "".join(
+            json.dumps({"id": f"v{i}", "text": s}, ensure_ascii=False) + "\n" for i, s in enumerate(sentences)
+        ),
+        "utf-8",
+    )
     assert main(["extract", str(src)]) == 0
     captured = capsys.readouterr()
     assert "kg:" not in captured.err
