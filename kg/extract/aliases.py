@@ -83,6 +83,7 @@ def abbreviation_confidence(short: str, full: str) -> float:
     return 0.0
 
 
+@cache
 def _without_place(name: str) -> str:
     for place in words("locations"):
         if name.startswith(place) and len(name) - len(place) >= 2:

@@ -31,6 +31,18 @@ class Doc:
         """jieba tokens of the whole text, computed once when first needed."""
         return tokens(self.text)
 
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [st for _, st, _ in self.tokens]
+
+    def tokens_in(self, span: tuple[int, int]) -> list[Token]:
+        """The tokens touching `span`: inside it, across its edges, or ending where it starts."""
+        s, e = span
+        i = bisect_right(self._token_starts, s) - 1  # the token holding s, or ending at s
+        while i > 0 and self.tokens[i - 1][2] >= s:
+            i -= 1
+        return [t for t in self.tokens[max(i, 0) : bisect_right(self._token_starts, e - 1)] if t[2] >= s]
+
     def add(
         self,
         start: int,

@@ -24,12 +24,16 @@ def relation_model(doc: Doc) -> None:
     decided = {frozenset((id(f.subject), id(f.object))) for f in doc.facts}
     for span in doc.sentences:
         mentions = [m for m in doc.mentions_in(span) if m.type in PAIR_TYPES][:MAX_MENTIONS]
-        for a, b in combinations(mentions, 2):
-            if frozenset((id(a), id(b))) in decided or a.text == b.text:
-                continue
-            pred = classifier.predict(
-                doc.text, span, (a.start, a.end, a.type), (b.start, b.end, b.type), doc.tokens
-            )
+        pairs = [
+            (a, b)
+            for a, b in combinations(mentions, 2)
+            if frozenset((id(a), id(b))) not in decided and a.text != b.text
+        ]
+        if not pairs:
+            continue
+        tokens = doc.tokens_in(span)
+        inputs = [(doc.text, span, (a.start, a.end, a.type), (b.start, b.end, b.type), tokens) for a, b in pairs]
+        for (a, b), pred in zip(pairs, classifier.predict_many(inputs), strict=True):
             if pred is None:
                 continue
             subj, obj = (a, b) if pred.forward else (b, a)

@@ -12,6 +12,8 @@ from importlib import resources
 
 import numpy as np
 
+from kg.extract.lexicon import Matcher
+
 Span = tuple[int, int]
 Token = tuple[str, int, int]
 
@@ -61,23 +63,33 @@ def tokenize(text: str, span: Span) -> list[Token]:
 
 
 @cache
-def _plain_cues() -> tuple[int, dict[str, list[int]]]:
-    """Length of the longest ungapped cue, and the places in the lexicon of each ungapped cue text."""
+def _plain_cues() -> Matcher:
+    """A matcher of the ungapped cues; the payload of a cue text is its places in the lexicon."""
     plain: dict[str, list[int]] = {}
     for i, c in enumerate(cues()):
         if len(c.parts) == 1:
             plain.setdefault(c.text, []).append(i)
-    return max(map(len, plain), default=0), plain
+    return Matcher(plain.items())
+
+
+@cache
+def _gapped_cues() -> tuple[int, ...]:
+    return tuple(i for i, c in enumerate(cues()) if len(c.parts) > 1)
+
+
+@cache
+def _passive_cues() -> frozenset[str]:
+    return frozenset(c.text for c in cues() if c.group == "passive")
 
 
 def cues_in(text: str) -> list[Cue]:
     """The cues of the lexicon that occur in `text`, in lexicon order (a gapped cue: its pieces in order)."""
-    longest, plain = _plain_cues()
-    spans = (text[i : i + n] for i in range(len(text)) for n in range(1, longest + 1))
-    found = {i for w in spans if w in plain for i in plain[w]}
+    found = {i for _, _, places in _plain_cues().find(text) for i in places}
     lexicon = cues()
-    gapped = (i for i, c in enumerate(lexicon) if len(c.parts) > 1)
-    found |= {i for i in gapped if _gapped_pattern(lexicon[i].parts).search(text) is not None}
+    for i in _gapped_cues():
+        parts = lexicon[i].parts
+        if parts[0] in text and _gapped_pattern(parts).search(text) is not None:
+            found.add(i)
     return [lexicon[i] for i in sorted(found)]
 
 
@@ -96,8 +108,24 @@ def is_planned(text: str, first: Span, second: Span) -> bool:
     return False
 
 
-def pair_features(text: str, sentence: Span, first: Span, second: Span, tokens: Sequence[Token]) -> list[str]:
-    """Feature names of the pair (first, second) in text[sentence]; `first` starts no later than `second`."""
+def sentence_words(tokens: Sequence[Token], sentence: Span) -> list[Token]:
+    """The words of `tokens` that reach into text[sentence], normalized, blanks left out."""
+    s0, s1 = sentence
+    return [(normalize(w), st, en) for w, st, en in tokens if en >= s0 and st < s1 and w.strip()]
+
+
+def pair_features(
+    text: str,
+    sentence: Span,
+    first: Span,
+    second: Span,
+    tokens: Sequence[Token],
+    words: Sequence[Token] | None = None,
+) -> list[str]:
+    """Feature names of the pair (first, second) in text[sentence]; `first` starts no later than `second`.
+
+    `words`, when given, is sentence_words(tokens, sentence), computed once for all pairs of a sentence.
+    """
     s0, s1 = sentence
     a_name, b_name = normalize(text[first[0] : first[1]]), normalize(text[second[0] : second[1]])
     mid_span = (first[1], max(first[1], second[0]))
@@ -108,7 +136,8 @@ def pair_features(text: str, sentence: Span, first: Span, second: Span, tokens: 
     if first[1] > second[0]:
         feats.append("OVERLAP")
 
-    words = [(normalize(w), st, en) for w, st, en in tokens if w.strip()]
+    if words is None:
+        words = sentence_words(tokens, sentence)
     before = [w for w, _, en in words if s0 <= en <= first[0]][-CONTEXT_TOKENS:]
     between = [w for w, st, en in words if st >= mid_span[0] and en <= mid_span[1]]
     after = [w for w, st, _ in words if second[1] <= st and st < s1][:CONTEXT_TOKENS]
@@ -148,7 +177,7 @@ def _outside(start: int, end: int, first: Span, second: Span) -> bool:
 
 def _cue_features(segments: dict[str, str], mid_words: set[str]) -> tuple[list[str], set[str]]:
     """Cue features of the segments L, M, R, and the cue groups found in M."""
-    passive = any(c.group == "passive" and c.text in mid_words for c in cues())
+    passive = not _passive_cues().isdisjoint(mid_words)
     feats = ["PASSIVE@M"] if passive else []
     mid_groups: set[str] = set()
     for where, segment in segments.items():

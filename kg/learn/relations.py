@@ -17,7 +17,15 @@ import numpy as np
 
 from kg.io import atomic_write
 from kg.learn import MODEL_DIR, TRAINERS
-from kg.learn.relation_features import Span, Token, hash_features, is_planned, pair_features, tokenize
+from kg.learn.relation_features import (
+    Span,
+    Token,
+    hash_features,
+    is_planned,
+    pair_features,
+    sentence_words,
+    tokenize,
+)
 from kg.schema import is_symmetric
 
 if TYPE_CHECKING:  # the FinRE reader and scipy are needed for training only, not to predict
@@ -80,6 +88,7 @@ class RelationClassifier:
     def predict_many(self, pairs: Sequence[PairInput]) -> list[RelationPrediction | None]:
         """predict() for many pairs; sentences without tokens are tokenized once each."""
         token_cache: dict[tuple[str, Span], Sequence[Token]] = {}
+        word_cache: dict[tuple[int, Span], list[Token]] = {}  # keyed by id(tokens): alive for this call
         prepared, rows = [], []
         for text, sentence, a, b, tokens in pairs:
             pair = _prepare(text, sentence, a, b)
@@ -92,7 +101,10 @@ class RelationClassifier:
                 if key not in token_cache:
                     token_cache[key] = tokenize(text, context)
                 tokens = token_cache[key]
-            rows.append(pair_features(text, context, first, second, tokens))
+            words = word_cache.get((id(tokens), context))
+            if words is None:
+                words = word_cache[id(tokens), context] = sentence_words(tokens, context)
+            rows.append(pair_features(text, context, first, second, tokens, words))
         probs = self.probabilities(rows)
         out: list[RelationPrediction | None] = []
         it = iter(probs)
