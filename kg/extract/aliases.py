@@ -22,18 +22,30 @@ def short_form(name: str) -> str:
     short = name
     for _ in range(3):
         before = short
-        for ending in words("name_endings"):
-            if short.endswith(ending) and len(short) - len(ending) >= 2:
-                short = short[: -len(ending)]
-                break
-        for place in words("locations"):
-            rest = short[len(place) :]
-            if short.startswith(place) and len(rest) >= 2 and rest not in wordset("industries"):
-                short = rest
-                break
+        ending = _longest_affix(short, wordset("name_endings"), suffix=True)
+        if ending:
+            short = short[: -len(ending)]
+        place = _longest_affix(
+            short, wordset("locations"), keep=lambda rest: rest not in wordset("industries")
+        )
+        if place:
+            short = short[len(place) :]
         if short == before:
             break
     return short
+
+
+def _not_industry(rest: str) -> bool:
+    return rest not in wordset("industries")
+
+
+def _longest_affix(name: str, affixes: frozenset[str], suffix: bool = False, keep=lambda rest: True) -> str:
+    """The longest of `affixes` starting (or ending) `name`, leaving 2+ characters that `keep` accepts."""
+    for n in range(len(name) - 2, 0, -1):
+        affix, rest = (name[-n:], name[:-n]) if suffix else (name[:n], name[n:])
+        if affix in affixes and keep(rest):
+            return affix
+    return ""
 
 
 @extractor("aliases", stage="expand", order=10)
@@ -85,10 +97,7 @@ def abbreviation_confidence(short: str, full: str) -> float:
 
 @cache
 def _without_place(name: str) -> str:
-    for place in words("locations"):
-        if name.startswith(place) and len(name) - len(place) >= 2:
-            return name[len(place) :]
-    return name
+    return name[len(_longest_affix(name, wordset("locations"))) :]
 
 
 def _subsequence(short: str, full: str) -> bool:
