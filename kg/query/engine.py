@@ -65,7 +65,7 @@ def run_query(
     except KeyError as err:
         raise QueryError(err.args[0]) from None
     query = parse_query(sparql)
-    if not isinstance(data, ox.Store):
+    if not isinstance(data, ox.Store) and oxigraph_backing(data) is None:  # a store folder is used as it is
         data = queryable(data)
     _check_dataset_clause(data, query)
     return run(data, query, sparql, dict(bindings or {}))
