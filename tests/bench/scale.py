@@ -19,6 +19,7 @@ import dataclasses
 import itertools
 import json
 import os
+import random
 import resource
 import statistics
 import subprocess
@@ -38,23 +39,24 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
-# The named queries, written with GRAPH ?g so that Oxigraph joins inside one article graph.
-QUERIES = {
-    "positions at a company": """SELECT ?person ?title ?sentence WHERE { GRAPH ?g {
-  ?m a org:Membership ; org:organization ?c ; org:member ?p ; kg:positionTitle ?title ; kg:sentence ?sentence .
-  ?c rdfs:label $name . ?p rdfs:label ?person } }""",
-    "facts about an entity": """SELECT ?predicate ?other ?sentence WHERE { GRAPH ?g {
-  ?e rdfs:label $name .
-  { ?f rdf:subject ?e ; rdf:object ?o } UNION { ?f rdf:object ?e ; rdf:subject ?o }
-  ?f a kg:Fact ; rdf:predicate ?predicate ; kg:sentence ?sentence . ?o rdfs:label ?other } }""",
-    "2-hop neighbourhood": """SELECT DISTINCT ?n2 WHERE {
-  GRAPH ?g0 { ?e rdfs:label $name }
-  GRAPH ?g1 { { ?e ?p1 ?n1 } UNION { ?n1 ?p1 ?e } ?f1 rdf:predicate ?p1 }
-  GRAPH ?g2 { { ?n1 ?p2 ?n2 } UNION { ?n2 ?p2 ?n1 } ?f2 rdf:predicate ?p2 }
-  FILTER(?n2 != ?e) } LIMIT 1000""",
-    "facts per predicate": """SELECT ?p (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f a kg:Fact ; rdf:predicate ?p } }
-GROUP BY ?p ORDER BY DESC(?n)""",
+# The benchmarked named queries (kg/query/named) and the parameter each takes.
+QUERIES = {"positions": "company", "facts": "entity", "neighbours": "entity", "predicate-counts": None}
+# Names to ask about: companies with positions, and entities that are the subject of a fact.
+NAME_QUERIES = {
+    "company": "SELECT DISTINCT ?name WHERE { GRAPH ?g { ?m org:organization ?c . ?c rdfs:label ?name } }",
+    "entity": "SELECT DISTINCT ?name WHERE { GRAPH ?g { ?f rdf:subject ?e . ?e rdfs:label ?name } }",
 }
+
+
+def sample_names(data, n: int, seed: int = 0) -> dict[str, list[str]]:
+    """For each parameter, `n` names drawn (seeded) from those the graph can answer about."""
+    from kg.query.engine import run_query
+
+    out = {}
+    for param, query in NAME_QUERIES.items():
+        names = sorted(str(row[0]) for row in run_query(data, PREFIXES + query).rows)
+        out[param] = random.Random(seed).sample(names, min(n, len(names)))
+    return out
 
 
 def machine() -> str:
@@ -201,19 +203,20 @@ def store(args) -> dict:
     }
 
 
-def latencies(run, names: list[str], runs: int) -> dict:
-    """Median and 95th percentile (ms) of each named query over `runs` runs, entity names cycling."""
+def latencies(data, names: dict[str, list[str]], runs: int, engine: str = "oxigraph") -> dict:
+    """Median and 95th percentile (ms) of each named query over `runs` runs, parameter values cycling."""
+    from kg.query.named import run_named
+
     out = {}
-    for title, text in QUERIES.items():
-        times = []
+    for query, param in QUERIES.items():
+        times, rows = [], 0
         for i in range(runs):
-            name = names[i % len(names)]
-            query = PREFIXES + text.replace("$name", json.dumps(name, ensure_ascii=False))
+            params = {param: names[param][i % len(names[param])]} if param else {}
             t = time.perf_counter()
-            rows = run(query)
+            rows = len(run_named(data, query, engine=engine, **params))
             times.append((time.perf_counter() - t) * 1000)
         times.sort()
-        out[title] = {
+        out[query] = {
             "median ms": round(statistics.median(times), 1),
             "p95 ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1),
             "rows (last run)": rows,
@@ -222,44 +225,22 @@ def latencies(run, names: list[str], runs: int) -> dict:
 
 
 def queries(args) -> dict:
-    """Latency of the named queries on the big Oxigraph store and on rdflib's memory store at 1,000."""
+    """Latency of the named queries on the big store (queried in place) and on rdflib's memory store at 1,000."""
     from rdflib import Dataset
 
-    from kg.store import open_store
+    from kg.store import load_dataset, oxigraph_backing
     from kg.store.terms import from_ox_quad
 
-    db = open_store(args.dir / "store", read_only=True)
-
-    def ox_rows(query: str) -> int:
-        return sum(1 for _ in db.oxigraph.query(query))
-
-    names = [
-        s["name"].value
-        for s in db.oxigraph.query(
-            PREFIXES
-            + """SELECT ?name (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m org:organization ?c . ?c rdfs:label ?name } }
-        GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 20"""
-        )
-    ]
-    articles = sum(1 for _ in db.articles())
-    result = {f"oxigraph store, {articles:,} articles": latencies(ox_rows, names, args.runs)}
-    # rdflib's memory store with the first 1,000 article graphs of the same store
-    ds = Dataset(default_union=True)
-    for graph in itertools.islice(db.oxigraph.named_graphs(), 1000):
-        ds.addN(from_ox_quad(q) for q in db.oxigraph.quads_for_pattern(None, None, None, graph))
-
-    def rdflib_rows(query: str) -> int:
-        return sum(1 for _ in ds.query(query))
-
-    mem_names = [
-        str(r[0])
-        for r in ds.query(
-            PREFIXES
-            + """SELECT ?name (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m org:organization ?c . ?c rdfs:label ?name } }
-        GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 20"""
-        )
-    ]
-    result["rdflib memory store, 1,000 articles"] = latencies(rdflib_rows, mem_names, max(5, args.runs // 4))
+    data = load_dataset(args.dir / "store")
+    backing = oxigraph_backing(data)
+    articles = sum(1 for _ in backing.named_graphs())
+    result = {f"oxigraph store, {articles:,} articles": latencies(data, sample_names(data, 20), args.runs)}
+    memory = Dataset(default_union=True)
+    for graph in itertools.islice(backing.named_graphs(), 1000):
+        memory.addN(from_ox_quad(q) for q in backing.quads_for_pattern(None, None, None, graph))
+    result["rdflib memory store, 1,000 articles"] = latencies(
+        memory, sample_names(memory, 20), max(5, args.runs // 4), engine="rdflib"
+    )
     return result
 
 
