@@ -33,13 +33,13 @@ def command(name: str, help: str, add_arguments: Callable[[argparse.ArgumentPars
     return decorate
 
 
-def add_graph_argument(parser: argparse.ArgumentParser) -> None:
-    """The optional GRAPH argument of the commands that read a built graph."""
+def add_graph_argument(parser: argparse.ArgumentParser, *, optional: bool = False, also: str = "") -> None:
+    """The GRAPH argument of the commands that read a built graph (`also`: other things it may be)."""
     parser.add_argument(
         "graph",
         metavar="GRAPH",
-        nargs="?",
-        help="a built graph: an RDF file (.trig, .ttl, .nq, ...) or a store folder",
+        nargs="?" if optional else None,
+        help=f"a built graph: an RDF file (.trig, .ttl, .nq, ...){also} or a store folder",
     )
 
 

@@ -8,7 +8,7 @@ import sys
 from kg.analyze import NoPath, analyze, shortest_chains
 from kg.analyze.output import FORMATS
 from kg.analyze.report import analysis_report, chains_report
-from kg.commands import command
+from kg.commands import add_graph_argument, command
 from kg.io import atomic_write
 from kg.network import EntityNotFound, describe, find_entities, load_network
 from kg.store import GraphLoadError
@@ -22,7 +22,7 @@ def _positive(text: str) -> int:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("graph", metavar="GRAPH", help="a built graph: an RDF file (.trig, .ttl...) or a kg store")
+    add_graph_argument(p)
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 

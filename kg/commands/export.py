@@ -17,7 +17,7 @@ STDOUT = "-"
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    add_graph_argument(p)
+    add_graph_argument(p, optional=True)
     p.add_argument(
         "--format",
         metavar="FORMAT",

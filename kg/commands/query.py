@@ -24,7 +24,7 @@ from kg.store import GraphLoadError, load_dataset
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    add_graph_argument(p)
+    add_graph_argument(p, optional=True)
     p.add_argument(
         "sparql", metavar="QUERY", nargs="?", help="a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query"
     )

@@ -8,18 +8,13 @@ import logging
 import sys
 from pathlib import Path
 
-from kg.commands import command
+from kg.commands import add_graph_argument, command
 
 BUILT_GRAPH = "graph.trig"  # what `kg build` writes into its output folder
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "graph",
-        metavar="GRAPH",
-        help=f"a built graph: an RDF file (.trig, .ttl, .nq, ...), a build folder with {BUILT_GRAPH}, "
-        "or a store (kg build --store)",
-    )
+    add_graph_argument(parser, also=f", a build folder with {BUILT_GRAPH},")
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="report format (default: text)"
     )

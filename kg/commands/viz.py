@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.commands import command
+from kg.commands import add_graph_argument, command
 from kg.network import EntityNotFound, load_network
 from kg.store import GraphLoadError
 from kg.viz import DEFAULT_MAX_NODES, VizOptions, write_network_html
@@ -18,7 +18,7 @@ def _names(values: list[str] | None) -> tuple[str, ...]:
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("graph", metavar="GRAPH", help="a built graph: an RDF file (.trig, .ttl...) or a kg store")
+    add_graph_argument(p)
     p.add_argument("-o", "--output", metavar="HTML", help="the page to write (default: GRAPH with .html)")
     p.add_argument("--title", default="知识图谱", help="page title")
     p.add_argument(
