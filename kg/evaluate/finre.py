@@ -14,7 +14,7 @@ from kg.evaluate.scoring import FactKey, fact_key, fact_table, fact_text
 from kg.ingest.errors import InputError
 
 PASSIVE = "被"
-LABELS_FILE = "finre_labels.tsv"  # in kg/data, shared with the FinRE trainer
+LABELS_FILE = "finre_labels.tsv"  # in kg/data
 
 
 @dataclass(frozen=True)
@@ -23,17 +23,19 @@ class LabelRule:
 
     predicate: str | None
     reverse: bool = False
+    qualifiers: tuple[tuple[str, str], ...] = ()
 
 
 @cache
 def label_rules() -> dict[str, LabelRule]:
-    """The label mapping from kg/data/finre_labels.tsv (label, predicate, direction, ...)."""
+    """The label mapping of kg/data/finre_labels.tsv, for scoring and for training alike."""
     text = resources.files("kg.data").joinpath(LABELS_FILE).read_text(encoding="utf-8")
     rules = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            label, predicate, direction = line.split("\t")[:3]
-            rules[label] = LabelRule(None if predicate == "-" else predicate, direction == "reverse")
+            label, predicate, direction, qualifiers = line.split("\t")
+            quals = () if qualifiers == "-" else tuple(tuple(q.split("=", 1)) for q in qualifiers.split(","))
+            rules[label] = LabelRule(None if predicate == "-" else predicate, direction == "reverse", quals)
     return rules
 
 

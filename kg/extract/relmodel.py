@@ -32,7 +32,9 @@ def relation_model(doc: Doc) -> None:
         if not pairs:
             continue
         tokens = doc.tokens_in(span)
-        inputs = [(doc.text, span, (a.start, a.end, a.type), (b.start, b.end, b.type), tokens) for a, b in pairs]
+        inputs = [
+            (doc.text, span, (a.start, a.end, a.type), (b.start, b.end, b.type), tokens) for a, b in pairs
+        ]
         for (a, b), pred in zip(pairs, classifier.predict_many(inputs), strict=True):
             if pred is None:
                 continue

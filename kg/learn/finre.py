@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from kg.evaluate.finre import label_rules
 from kg.evaluate.scoring import fact_key, fact_table
 from kg.schema import is_symmetric
 
 
 class FinreError(ValueError):
     """A FinRE file that cannot be read; the message names the file, the line and the reason."""
-
-
-@dataclass(frozen=True)
-class LabelMeaning:
-    """What one FinRE label says in contract terms."""
-
-    predicate: str | None
-    reverse: bool  # True when the tail is the subject
-    qualifiers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,20 +53,6 @@ class PairExample:
     facts: tuple[GoldFact, ...]
 
 
-@cache
-def label_meanings() -> dict[str, LabelMeaning]:
-    """FinRE label -> contract meaning, from kg/data/finre_labels.tsv."""
-    text = resources.files("kg.data").joinpath("finre_labels.tsv").read_text(encoding="utf-8")
-    table: dict[str, LabelMeaning] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        label, predicate, direction, qualifiers = line.split("\t")
-        quals = () if qualifiers == "-" else tuple(tuple(q.split("=", 1)) for q in qualifiers.split(","))
-        table[label] = LabelMeaning(None if predicate == "-" else predicate, direction == "reverse", quals)
-    return table
-
-
 def read_records(path: str | Path) -> list[Record]:
     """The records of a FinRE file (head, tail, label, sentence per line; blank lines ignored)."""
     path = Path(path)
@@ -84,7 +60,7 @@ def read_records(path: str | Path) -> list[Record]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FinreError(f"{path}: cannot read FinRE file ({exc})") from None
-    meanings = label_meanings()
+    meanings = label_rules()
     records = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -104,7 +80,7 @@ def read_records(path: str | Path) -> list[Record]:
 
 def gold_fact(record: Record) -> GoldFact | None:
     """The contract fact a record states, or None when its label maps to no predicate."""
-    meaning = label_meanings()[record.label]
+    meaning = label_rules()[record.label]
     if meaning.predicate is None:
         return None
     subject, obj = (record.tail, record.head) if meaning.reverse else (record.head, record.tail)

@@ -218,11 +218,11 @@ def class_name(predicate: str, subject_first: bool) -> str:
 
 def example_targets(example: PairExample, unmapped: bool = True) -> list[str]:
     """The classes an example teaches: one per gold fact, else its labels outside the contract, or 'none'."""
-    from kg.learn.finre import label_meanings
+    from kg.evaluate.finre import label_rules
 
     targets = {class_name(f.predicate, f.subject == example.a_name) for f in example.facts}
     if not targets and unmapped:
-        meanings = label_meanings()
+        meanings = label_rules()
         for head, label, _ in example.labels:
             if label == "unknown" or label.startswith("被"):
                 continue

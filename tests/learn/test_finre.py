@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from kg.evaluate.finre import label_rules
 from kg.learn.finre import (
     FinreError,
     GoldFact,
     Record,
-    label_meanings,
     locate,
     pair_examples,
     read_examples,
@@ -99,7 +99,7 @@ def test_every_finre_label_is_mapped_to_a_contract_predicate_or_none() -> None:
     if not relation_ids.exists():
         pytest.skip("FinRE is not on this machine")
     labels = {line.split()[0] for line in relation_ids.read_text(encoding="utf-8").splitlines() if line}
-    meanings = label_meanings()
+    meanings = label_rules()
     assert labels <= set(meanings)
     assert {m.predicate for m in meanings.values()} - {None} <= set(predicates())
 
