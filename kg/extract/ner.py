@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from kg.extract import extractor
 from kg.extract.doc import Doc
@@ -15,12 +16,17 @@ _SPLIT_TYPES = ("Company", "Organization", "GovernmentBody")
 _SEPARATOR = re.compile(r"[、与及]")
 
 
-def spans(text: str, start: int, end: int, type_: str) -> list[tuple[int, int]]:
-    """The clean name spans inside a model span: edges trimmed, enumerations split."""
+def spans(
+    text: str, start: int, end: int, type_: str, word_starts: Collection[int] | None = None
+) -> list[tuple[int, int]]:
+    """The clean name spans inside a model span: edges trimmed, enumerations split. word_starts: where
+    the text's words start; a separator inside a word (及 in 埃及) then splits nothing."""
     pieces = [(start, end)]
     if type_ in _SPLIT_TYPES:
         pieces, cut = [], start
         for m in _SEPARATOR.finditer(text, start, end):
+            if word_starts is not None and not (m.start() in word_starts and m.end() in word_starts):
+                continue
             pieces.append((cut, m.start()))
             cut = m.end()
         pieces.append((cut, end))
@@ -45,7 +51,8 @@ def ner(doc: Doc) -> None:
     tagger = model.load()
     if tagger is None:
         return
+    word_starts = {a for _, a, _ in doc.tokens} | {len(doc.text)}
     for span in tagger.predict(doc.text, doc.tokens):
-        for start, end in spans(doc.text, span.start, span.end, span.type):
+        for start, end in spans(doc.text, span.start, span.end, span.type, word_starts):
             if doc.text[start:end] not in wordset("not_names"):
                 doc.add(start, end, span.type, "ner", span.confidence)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Sequence
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -120,12 +121,17 @@ class LinearChainCrf:
                 blocks.append(np.array([get(v, unknown) for v in values], dtype=np.int64))
         rows_at = np.repeat(np.arange(n), len(blocks))
         cols = np.stack(blocks, axis=1).ravel() if blocks else np.zeros(0, dtype=np.int64)
-        by_name = self.by_name
-        pairs = [(i, by_name[f]) for i, names in enumerate(feats.extras) for f in names if f in by_name]
-        if pairs:
-            at, known = zip(*pairs, strict=False)
-            rows_at = np.concatenate([rows_at, np.array(at)])
-            cols = np.concatenate([cols, np.array(known)])
+        # extras the model does not know read the all-zero row
+        get = self.by_name.get
+        counts = np.fromiter(map(len, feats.extras), dtype=np.int64, count=n)
+        if counts.any():
+            extra = np.fromiter(
+                map(get, chain.from_iterable(feats.extras), repeat(unknown)),
+                dtype=np.int64,
+                count=counts.sum(),
+            )
+            rows_at = np.concatenate([rows_at, np.repeat(np.arange(n), counts)])
+            cols = np.concatenate([cols, extra])
         x = sparse.csr_matrix((np.ones(len(rows_at)), (rows_at, cols)), shape=(n, self.state.shape[0]))
         return np.asarray(x @ self.state)
 
@@ -154,8 +160,9 @@ class LinearChainCrf:
         for t in range(1, t_max):
             k = alive[t]
             cand = delta[:k, :, None] + trans
-            back[:k, t] = cand.argmax(axis=1)
-            delta[:k] = cand.max(axis=1) + score[:k, t]
+            best = cand.argmax(axis=1)
+            back[:k, t] = best
+            delta[:k] = np.take_along_axis(cand, best[:, None], axis=1)[:, 0] + score[:k, t]
         path = np.zeros((s, t_max), dtype=np.int64)
         final = delta.argmax(axis=1)
         for t in range(t_max - 1, -1, -1):

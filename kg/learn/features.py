@@ -83,28 +83,32 @@ class Lexicon:
         for name, strings in self.entries.items():
             for s in strings:
                 owners.setdefault(s, []).append(name)
-        self._automaton = ahocorasick.Automaton() if owners else None
-        for s, names in sorted(owners.items()):
-            begin, inside, end, single = ([f"{n}:{t}" for n in names] for t in "BIES")
-            self._automaton.add_word(s, (len(s), begin, inside, end, single, "+".join(names)))
+        # one-character strings are looked up per character, not searched for
+        self._single = {s: tuple(f"{n}:S" for n in names) for s, names in owners.items() if len(s) == 1}
+        longer = {s: names for s, names in owners.items() if len(s) > 1}
+        self._automaton = ahocorasick.Automaton() if longer else None
+        for s, names in sorted(longer.items()):
+            begin, inside, end = ([f"{n}:{t}" for n in names] for t in "BIE")
+            self._automaton.add_word(s, (len(s), begin, inside, end, "+".join(names)))
         if self._automaton is not None:
             self._automaton.make_automaton()
 
-    def tags(self, folded: str) -> list[list[str]]:
+    def tags(self, folded: str) -> list[tuple[str, ...]]:
         """Per character, the sorted tags (lexicon:B/I/E/S) of every lexicon string found over it."""
         hits: list[set[str] | None] = [None] * len(folded)
-        if self._automaton is None or not folded:
-            return [[] for _ in folded]
-        for last, (length, begin, inside, end, single, _) in self._automaton.iter(folded):
-            first = last - length + 1
-            if length == 1:
-                _add(hits, first, single)
-                continue
-            _add(hits, first, begin)
-            _add(hits, last, end)
-            for i in range(first + 1, last):
-                _add(hits, i, inside)
-        return [sorted(h) if h else [] for h in hits]
+        if self._automaton is not None and folded:
+            for last, (length, begin, inside, end, _) in self._automaton.iter(folded):
+                first = last - length + 1
+                _add(hits, first, begin)
+                _add(hits, last, end)
+                for i in range(first + 1, last):
+                    _add(hits, i, inside)
+        single = self._single.get
+        out = []
+        for ch, h in zip(folded, hits, strict=True):
+            one = single(ch, ())
+            out.append(tuple(sorted(h.union(one))) if h else one)
+        return out
 
     def longest(self, folded: str) -> list[str]:
         """Per character, B/I/E + the lexicon names of the leftmost-longest hit of 2+ characters over it."""
@@ -113,7 +117,7 @@ class Lexicon:
             return out
         best: dict[int, tuple[int, str]] = {}
         for last, value in self._automaton.iter(folded):
-            length, names = value[0], value[5]
+            length, names = value[0], value[4]
             first = last - length + 1
             if length > 1 and length > best.get(first, (0, ""))[0]:
                 best[first] = (length, names)
@@ -310,11 +314,13 @@ def _token_columns(
 
 
 class _Prefixed(dict):
-    """Lexicon tag -> its feature strings: on its character, on the next one, on the previous one."""
+    """The tags found over a character -> their feature strings: on that character, on the next one,
+    on the previous one (characters share tags, so each set of tags is spelled out once)."""
 
-    def __missing__(self, tag: str) -> tuple[str, str, str]:
-        value = ("g|" + tag, "g<|" + tag, "g>|" + tag)
-        self[tag] = value
+    def __missing__(self, tags: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+        value = (["g|" + t for t in tags], ["g<|" + t for t in tags], ["g>|" + t for t in tags])
+        if len(self) < 100_000:
+            self[tags] = value
         return value
 
 
@@ -382,13 +388,16 @@ def feature_columns(
     if feats.longest_match:
         columns.append(("L", _select(lexicon.longest(joined), bases)))
     hits = lexicon.tags(joined)
-    extras = [[_LEXICON_FEATURES[t][0] for t in h] for h in _select(hits, bases)]
+    names = _LEXICON_FEATURES
     if feats.lexicon_window:
-        for extra, left, right in zip(
-            extras, _select(hits, bases, -1), _select(hits, bases, 1), strict=False
-        ):
-            extra += [_LEXICON_FEATURES[t][1] for t in left]
-            extra += [_LEXICON_FEATURES[t][2] for t in right]
+        extras = [
+            names[here][0] + names[left][1] + names[right][2]
+            for here, left, right in zip(
+                _select(hits, bases), _select(hits, bases, -1), _select(hits, bases, 1), strict=True
+            )
+        ]
+    else:
+        extras = [list(names[here][0]) for here in _select(hits, bases)]
     return CharFeatures(positions, windows, columns, extras)
 
 

@@ -11,7 +11,7 @@ import pycrfsuite
 import pytest
 
 from kg.learn import MODEL_DIR, ner
-from kg.learn.cluener import CONTRACT_TYPES, read_cluener, split
+from kg.learn.cluener import CONTRACT_TYPES, Example, read_cluener, split
 from kg.learn.features import feature_columns, sentence_features
 
 CLUENER = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "cluener" / "train.json"
@@ -164,3 +164,31 @@ def test_decode_tolerates_broken_sequences():
         (3, 4, "company"),
         (4, 5, "name"),
     ]
+
+
+def test_training_spans_merge_classes_outside_the_contract():
+    ex = Example("《天龙八部》作者金庸", ((1, 5, "book"), (8, 10, "name")))
+    assert ner.training_spans(ex, ner.Settings(merge_other=True)) == [(1, 5, ner.OTHER), (8, 10, "name")]
+    assert ner.training_spans(ex, ner.Settings(merge_other=False)) == [(1, 5, "book"), (8, 10, "name")]
+
+
+def test_lexicon_holds_name_like_characters():
+    lexicon = ner.build_lexicon([], ner.Settings(hmm_characters=True))
+    assert "王" in lexicon.entries["hmm-Bnr-0"]
+    assert "hmm-Bnr-0" not in ner.build_lexicon([], ner.Settings(hmm_characters=False)).entries
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国埃及大使馆", ["中国埃及大使馆"]),  # 及 inside the word 埃及
+        ("鞍钢股份与鞍钢集团", ["鞍钢股份", "鞍钢集团"]),
+        ("贵州茅台、九州通", ["贵州茅台", "九州通"]),
+        ("“和黄”", ["和黄"]),
+    ],
+)
+def test_model_spans_become_clean_names(text, expected):
+    from kg.extract.ner import spans
+
+    starts = {a for _, a, _ in jieba.tokenize(text)} | {len(text)}
+    assert [text[a:b] for a, b in spans(text, 0, len(text), "Company", starts)] == expected
