@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.evaluate.cluener import class_types, cluener_split
+
 # CLUENER label -> contract entity type; labels missing here are kept for training only.
 CONTRACT_TYPES = {
     "name": "Person",
@@ -15,9 +17,8 @@ CONTRACT_TYPES = {
     "organization": "Organization",
     "address": "Location",
 }
-# The labels whose mentions the benchmark target is measured on.
-TARGET_LABELS = ("name", "company", "position", "government", "organization")
-TRAIN_SHARE = 0.9
+# The labels whose mentions the benchmark target is measured on (kg/data/evaluate/cluener_labels.tsv).
+TARGET_LABELS = tuple(label for label, type_ in class_types().items() if type_)
 
 
 @dataclass(frozen=True)
@@ -69,17 +70,6 @@ def read_cluener(path: str | Path) -> list[Example]:
     return examples
 
 
-def held_out_start(n: int) -> int:
-    """Index of the first held-out line when the last tenth of `n` lines is held out."""
-    return int(TRAIN_SHARE * n)
-
-
 def split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
     """The training part (first 90%) and the held-out development part (last 10%) of the examples."""
-    try:
-        from kg.evaluate import cluener_split
-    except ImportError:
-        boundary = held_out_start(len(examples))
-        return examples[:boundary], examples[boundary:]
-    train, dev = cluener_split(examples)
-    return list(train), list(dev)
+    return cluener_split(examples)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.evaluate.cluener import holdout_start
 from kg.ingest.errors import InputError
-from kg.learn.cluener import CONTRACT_TYPES, held_out_start, parse_line, read_cluener, split
+from kg.learn.cluener import CONTRACT_TYPES, parse_line, read_cluener, split
 
 CLUENER = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "cluener" / "train.json"
 needs_data = pytest.mark.skipif(not CLUENER.is_file(), reason="CLUENER data not present")
@@ -38,7 +39,7 @@ def test_every_real_span_matches_its_surface():
 def test_held_out_part_is_the_last_tenth():
     examples = read_cluener(CLUENER)
     train, dev = split(examples)
-    assert len(train) == int(0.9 * len(examples)) == held_out_start(len(examples))
+    assert len(train) == int(0.9 * len(examples)) == holdout_start(len(examples))
     assert train + dev == examples
 
 
