@@ -227,6 +227,18 @@ def test_an_extraction_bug_costs_one_article_not_the_run(write, tmp_path, capsys
         assert captured.out.count('"kind": "article"') == 2
 
 
+def test_strict_stops_at_an_extraction_bug(write, tmp_path, capsys, failing_extractor):
+    write("in/a.txt", GOOD)
+    write("in/b.txt", "某公司仓库发生爆炸。")
+    write("in/c.txt", GOOD.replace("张佑君", "王石"))
+    args = ["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-html", "--workers", "1"]
+    assert main([*args, "--strict"]) == 1
+    (line,) = _kg_lines(capsys.readouterr().err)
+    assert "b.txt" in line and "IndexError" in line
+    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    assert report["articles"] == 1  # a.txt, built before the failure; c.txt not reached
+
+
 @pytest.mark.parametrize("command", ["build", "extract"])
 def test_max_chars_sets_the_article_size_limit(write, tmp_path, capsys, command):
     write("in/long.txt", GOOD * 2)
