@@ -43,11 +43,19 @@ def add_graph_argument(parser: argparse.ArgumentParser, *, optional: bool = Fals
     )
 
 
-def _max_chars(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
-    return value
+def at_least(minimum: int, meaning: str = "") -> Callable[[str], int]:
+    """An argparse type: a whole number no smaller than `minimum` (`meaning`: what the minimum means)."""
+
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum}{f' ({meaning})' if meaning else ''} or more")
+        return value
+
+    return whole_number
 
 
 def add_max_chars_argument(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +64,7 @@ def add_max_chars_argument(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument(
         "--max-chars",
-        type=_max_chars,
+        type=at_least(0, "no limit"),
         default=DEFAULT_MAX_CHARS,
         metavar="N",
         help=f"refuse articles longer than N characters (default {DEFAULT_MAX_CHARS:,}; 0: no limit)",

@@ -8,17 +8,10 @@ import sys
 from kg.analyze import NoPath, analyze, shortest_chains
 from kg.analyze.output import FORMATS
 from kg.analyze.report import analysis_report, chains_report
-from kg.commands import add_graph_argument, command
+from kg.commands import add_graph_argument, at_least, command
 from kg.io import atomic_write
 from kg.network import EntityNotFound, describe, find_entities, load_network
 from kg.store import GraphLoadError
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -29,7 +22,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def _analyze_arguments(p: argparse.ArgumentParser) -> None:
     _common(p)
-    p.add_argument("--top", type=_positive, default=20, metavar="N", help="rows per table (default: 20)")
+    p.add_argument("--top", type=at_least(1), default=20, metavar="N", help="rows per table (default: 20)")
     p.add_argument(
         "--samples",
         type=int,
@@ -47,8 +40,10 @@ def _path_arguments(p: argparse.ArgumentParser) -> None:
         "source", metavar="FROM", help="an entity: name, alias, ticker (SH600519 or 600519) or IRI"
     )
     p.add_argument("target", metavar="TO", help="the other entity")
-    p.add_argument("--limit", type=_positive, default=10, metavar="N", help="at most N chains (default: 10)")
-    p.add_argument("--max-hops", type=_positive, metavar="H", help="fail when the shortest chain is longer")
+    p.add_argument(
+        "--limit", type=at_least(1), default=10, metavar="N", help="at most N chains (default: 10)"
+    )
+    p.add_argument("--max-hops", type=at_least(1), metavar="H", help="fail when the shortest chain is longer")
 
 
 def _emit(args: argparse.Namespace, text: str) -> None:

@@ -5,14 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.commands import add_max_chars_argument, command
-
-
-def _workers(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
-    return value
+from kg.commands import add_max_chars_argument, at_least, command
 
 
 def _args(p: argparse.ArgumentParser) -> None:
@@ -31,7 +24,7 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="extract every article again, changed or not")
     p.add_argument(
         "--workers",
-        type=_workers,
+        type=at_least(0, "one per core"),
         default=0,
         metavar="N",
         help="extract in N processes (default 0: one per core)",

@@ -6,22 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.commands import command
+from kg.commands import at_least, command
 from kg.evaluate import GOLD_FORMATS, PRESETS, EvalError, default_data_dir, evaluate, read_gold, render
 from kg.evaluate.report import RunReport
 from kg.ingest.errors import InputError
 
 DEFAULT_ERRORS_LIMIT = 50
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return n
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -57,11 +47,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--errors-limit",
         metavar="N",
-        type=_positive,
+        type=at_least(1),
         help=f"list at most N errors per run (implies --errors; default {DEFAULT_ERRORS_LIMIT})",
     )
     p.add_argument(
-        "--limit", metavar="N", type=_positive, help="score only the first N gold texts or articles"
+        "--limit", metavar="N", type=at_least(1), help="score only the first N gold texts or articles"
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
