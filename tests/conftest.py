@@ -40,6 +40,24 @@ def seed_extraction(seed_article):
 
 
 @pytest.fixture(scope="session")
+def seed_dataset(seed_extraction):
+    """The graph `kg build` makes of the seed article."""
+    from kg.pipeline import build_dataset
+
+    return build_dataset([seed_extraction])
+
+
+@pytest.fixture(scope="session")
+def seed_file(seed_dataset, tmp_path_factory):
+    """The seed graph as a built graph file (TriG)."""
+    from kg.rdf.serialize import serialize
+
+    path = tmp_path_factory.mktemp("seed") / "graph.trig"
+    path.write_bytes(serialize(seed_dataset, "trig"))
+    return path
+
+
+@pytest.fixture(scope="session")
 def seed_gold(shared) -> list[dict]:
     """The gold records the seed article must yield."""
     return [json.loads(line) for line in (shared / "gold" / "seed.jsonl").read_text("utf-8").splitlines()]

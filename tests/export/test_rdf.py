@@ -9,25 +9,12 @@ import pytest
 from kg.cli import main
 from kg.export import load_all
 from kg.export.rdf import NAMES
-from kg.pipeline import build_dataset
 from kg.query import run_named
 from kg.rdf.serialize import serialize
 from kg.store import RDF_SUFFIXES, load_dataset
 
 EXPORTERS = load_all()
 NAMED_GRAPHS = {"trig", "nquads", "jsonld"}
-
-
-@pytest.fixture(scope="module")
-def dataset(seed_extraction):
-    return build_dataset([seed_extraction])
-
-
-@pytest.fixture(scope="module")
-def graph_file(dataset, tmp_path_factory):
-    path = tmp_path_factory.mktemp("built") / "graph.trig"
-    path.write_bytes(serialize(dataset, "trig"))
-    return path
 
 
 def article_graphs(ds) -> int:
@@ -43,14 +30,14 @@ def test_the_rdf_formats_are_registered_with_a_suffix_kg_can_read_back():
 
 
 @pytest.mark.parametrize("fmt", sorted(NAMES))
-def test_each_format_is_written_whole_and_loads_back(dataset, tmp_path, fmt):
+def test_each_format_is_written_whole_and_loads_back(seed_dataset, tmp_path, fmt):
     path = tmp_path / f"graph{EXPORTERS.meta(fmt)['suffix']}"
     path.write_text("old content")
-    assert EXPORTERS.get(fmt)(dataset, path) == [path]
-    assert path.read_bytes() == serialize(dataset, NAMES[fmt])
+    assert EXPORTERS.get(fmt)(seed_dataset, path) == [path]
+    assert path.read_bytes() == serialize(seed_dataset, NAMES[fmt])
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
     back = load_dataset(path)
-    assert len(back) == len(dataset)  # the union: the same triples
+    assert len(back) == len(seed_dataset)  # the union: the same triples
     assert article_graphs(back) == (1 if fmt in NAMED_GRAPHS else 0)
     rows = run_named(back, "positions", company="贵州茅台")
     assert [(str(r["person"]), str(r["title"])) for r in rows] == [
@@ -66,28 +53,28 @@ def run(capsys, *argv) -> tuple[int, str, str]:
     return status, out, err
 
 
-def test_export_to_standard_output_gives_the_serialised_graph(graph_file, capsysbinary):
-    assert main(["export", str(graph_file), "--format", "turtle"]) == 0
+def test_export_to_standard_output_gives_the_serialised_graph(seed_file, capsysbinary):
+    assert main(["export", str(seed_file), "--format", "turtle"]) == 0
     out = capsysbinary.readouterr().out
-    assert out == serialize(load_dataset(graph_file), "turtle")
+    assert out == serialize(load_dataset(seed_file), "turtle")
 
 
-def test_export_format_follows_the_suffix_of_the_output(graph_file, tmp_path, capsys):
-    assert run(capsys, "export", graph_file, "-o", tmp_path / "out.nq") == (0, "", "")
-    assert (tmp_path / "out.nq").read_bytes() == serialize(load_dataset(graph_file), "nquads")
-    assert run(capsys, "export", graph_file, "--format", "jsonld", "-o", tmp_path / "g.json")[0] == 0
+def test_export_format_follows_the_suffix_of_the_output(seed_file, tmp_path, capsys):
+    assert run(capsys, "export", seed_file, "-o", tmp_path / "out.nq") == (0, "", "")
+    assert (tmp_path / "out.nq").read_bytes() == serialize(load_dataset(seed_file), "nquads")
+    assert run(capsys, "export", seed_file, "--format", "jsonld", "-o", tmp_path / "g.json")[0] == 0
     assert json.loads((tmp_path / "g.json").read_text("utf-8"))[0]["@id"].startswith(
         "https://w3id.org/kg-news/"
     )
 
 
-def test_export_dispatches_to_every_registered_format(graph_file, tmp_path, capsys):
+def test_export_dispatches_to_every_registered_format(seed_file, tmp_path, capsys):
     status, out, _ = run(capsys, "export", "--list")
     assert status == 0
     listed = [line.split()[0] for line in out.splitlines()]
     assert listed == sorted(EXPORTERS.names())
     if "graphml" in EXPORTERS:
-        assert run(capsys, "export", graph_file, "-o", tmp_path / "g.graphml")[0] == 0
+        assert run(capsys, "export", seed_file, "-o", tmp_path / "g.graphml")[0] == 0
         assert b"<graphml" in (tmp_path / "g.graphml").read_bytes()
 
 
@@ -102,11 +89,11 @@ def test_export_dispatches_to_every_registered_format(graph_file, tmp_path, caps
         (["export", "--format", "nt"], 2, "give the GRAPH file"),
     ],
 )
-def test_export_errors_are_one_line(graph_file, tmp_path, capsys, argv, status, message):
+def test_export_errors_are_one_line(seed_file, tmp_path, capsys, argv, status, message):
     garbage = tmp_path / "garbage.ttl"
     garbage.write_text("<a> <b> .\n", encoding="utf-8")
     paths = {
-        "{seed}": graph_file,
+        "{seed}": seed_file,
         "{missing}": tmp_path / "nope.trig",
         "{garbage}": garbage,
         "{odd}": tmp_path / "x.odd",
@@ -118,9 +105,9 @@ def test_export_errors_are_one_line(graph_file, tmp_path, capsys, argv, status, 
         assert all(name in err for name in EXPORTERS.names())
 
 
-def test_a_format_writing_several_files_needs_an_output(graph_file, capsys):
+def test_a_format_writing_several_files_needs_an_output(seed_file, capsys):
     several = [n for n in EXPORTERS.names() if EXPORTERS.meta(n).get("suffix") == ""]
     if not several:
         pytest.skip("no exporter writes a folder")
-    code, out, err = run(capsys, "export", graph_file, "--format", several[0])
+    code, out, err = run(capsys, "export", seed_file, "--format", several[0])
     assert code == 2 and out == "" and "give -o" in err
