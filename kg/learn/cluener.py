@@ -8,17 +8,11 @@ from pathlib import Path
 
 from kg.evaluate.cluener import class_types, cluener_split
 
-# CLUENER label -> contract entity type; labels missing here are kept for training only.
-CONTRACT_TYPES = {
-    "name": "Person",
-    "company": "Company",
-    "position": "Position",
-    "government": "GovernmentBody",
-    "organization": "Organization",
-    "address": "Location",
-}
 # The labels whose mentions the benchmark target is measured on (kg/data/evaluate/cluener_labels.tsv).
 TARGET_LABELS = tuple(label for label, type_ in class_types().items() if type_)
+# CLUENER label -> contract entity type as the recogniser learns it: the scored classes, and addresses as
+# Location (in the contract, not scored); labels missing here are kept for training only.
+CONTRACT_TYPES = {**{label: class_types()[label] for label in TARGET_LABELS}, "address": "Location"}
 
 
 @dataclass(frozen=True)
