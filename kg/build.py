@@ -171,7 +171,7 @@ def build(
         report.articles = report.added + report.replaced
         report.entities = Counter(entity_types.values())
         if out_dir is not None:
-            persistent = store not in (None, "memory")
+            persistent = store not in (None, "memory", "rdflib")
             write_outputs(target, Path(out_dir), report, html=html, counts_from_store=persistent)
     finally:
         if not isinstance(store, GraphStore):

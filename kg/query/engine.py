@@ -22,10 +22,12 @@ from rdflib.term import Node
 
 from kg.query.result import QueryError, QueryResult
 from kg.rdf.serialize import SerializeError, oxigraph_quads
-from kg.rdf.vocab import PREFIXES
+from kg.rdf.summary import GRAPH as SUMMARY
+from kg.rdf.summary import digest_quads, summary_quads
+from kg.rdf.vocab import PREFIXES, SUMMARY_GRAPH
 from kg.registry import Registry
 from kg.store import oxigraph_backing
-from kg.store.terms import from_ox, to_ox
+from kg.store.terms import from_ox, from_ox_quad, to_ox
 
 Source = Dataset | Graph | ox.Store
 Engine = Callable[[Source, Query, str, Mapping[str, Node]], QueryResult]
@@ -65,14 +67,27 @@ def run_query(
     except KeyError as err:
         raise QueryError(err.args[0]) from None
     query = parse_query(sparql)
-    if not isinstance(data, ox.Store) and oxigraph_backing(data) is None:  # a store folder is used as it is
-        data = queryable(data)
+    if not isinstance(data, ox.Store) and not _in_place(data):
+        data = _graph_view(data)
     _check_dataset_clause(data, query)
     return run(data, query, sparql, dict(bindings or {}))
 
 
 def queryable(data: Dataset | Graph) -> Dataset:
-    """`data` as a Dataset whose default graph is the union, with named graphs for GRAPH ?g patterns.
+    """`data` as a Dataset whose default graph is the union, with named graphs for GRAPH ?g patterns
+    and the summary graph the named queries read (a copy of `data` with it, when `data` has none).
+    """
+    view = _graph_view(data)
+    if _has_summary(view):
+        return view
+    with_summary = Dataset(default_union=True)
+    with_summary.addN((s, p, o, g) for s, p, o, g in view.quads() if g is not None)
+    with_summary.addN(from_ox_quad(q) for q in summary_quads(digest_quads(oxigraph_quads(view))))
+    return with_summary
+
+
+def _graph_view(data: Dataset | Graph) -> Dataset:
+    """`data` as a Dataset with a union default graph and named graphs.
 
     A merged graph (graph.ttl, or any file or Graph without named graphs) becomes one named graph,
     MERGED_GRAPH, so that the named queries, written graph by graph, work on it too.
@@ -85,24 +100,38 @@ def queryable(data: Dataset | Graph) -> Dataset:
     return merged
 
 
+def _in_place(data: Dataset | Graph) -> bool:
+    """Whether `data` is a store folder, queried where it is (it keeps its summary graph)."""
+    backing = oxigraph_backing(data) if isinstance(data, Dataset) else None
+    return backing is not None and backing.contains_named_graph(SUMMARY)
+
+
 def _has_named_graphs(ds: Dataset) -> bool:
     return any(len(g) and g.identifier != DATASET_DEFAULT_GRAPH_ID for g in ds.graphs())
+
+
+def _has_summary(ds: Dataset) -> bool:
+    return any(g.identifier == SUMMARY_GRAPH and len(g) for g in ds.store.contexts())
 
 
 def oxigraph_store(data: Dataset | Graph) -> ox.Store:
     """An in-memory Oxigraph copy of `data` whose default graph is the merge of all its graphs.
 
     Oxigraph's own union default graph repeats a triple once per graph holding it (an entity described
-    in two articles would be two rows), so the merge is stored as the default graph instead.
+    in two articles would be two rows), so the merge is stored as the default graph instead. The
+    summary graph is computed when `data` has none.
     """
     store = ox.Store()
+    view = _graph_view(data)
     try:
-        quads = oxigraph_quads(queryable(data))
+        quads = oxigraph_quads(view)
     except SerializeError as err:
         raise QueryError(str(err)) from None
     store.bulk_extend(quads)
     default = ox.DefaultGraph()
     store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
+    if not _has_summary(view):
+        store.bulk_extend(list(summary_quads(digest_quads(quads))))
     return store
 
 
@@ -115,6 +144,8 @@ def one_line(err: object) -> str:
 def _run_rdflib(data: Source, query: Query, sparql: str, bindings: Mapping[str, Node]) -> QueryResult:
     if isinstance(data, ox.Store):
         raise QueryError("the rdflib engine needs an rdflib Dataset, not an Oxigraph store")
+    if not _in_place(data):
+        data = queryable(data)
     try:
         result = data.query(sparql, initNs=PREFIXES, initBindings=dict(bindings))
         kind = _KINDS[query.algebra.name]
@@ -135,9 +166,9 @@ def _run_oxigraph(data: Source, query: Query, sparql: str, bindings: Mapping[str
     union = False
     if isinstance(data, ox.Store):
         store = data
-    elif (backing := oxigraph_backing(data)) is not None:
+    elif _in_place(data):
         # a store folder: query it where it is; its union default graph may repeat a triple per article
-        store, union = backing, True
+        store, union = oxigraph_backing(data), True
     else:
         store = oxigraph_store(data)
     kind = _KINDS[query.algebra.name]

@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from kg.rdf.vocab import PREFIXES
+from kg.rdf.vocab import PREFIXES, SUMMARY_GRAPH
 from kg.store.terms import to_ox
 
 
@@ -138,12 +138,28 @@ def _statements(data: Dataset | Graph) -> Iterator[tuple[tuple, Iterable]]:
 
 def _triples(data: Dataset | Graph) -> list[ox.Triple]:
     """The distinct triples of `data`, all graphs merged, as Oxigraph triples."""
+    native = _native_quads(data)
+    if native is not None:
+        return list({ox.Triple(q.subject, q.predicate, q.object): None for q in native})
     convert = _TermConverter()
     return [ox.Triple(convert(s), convert(p), convert(o)) for (s, p, o), _ in _statements(data)]
 
 
+def _native_quads(data: Dataset | Graph) -> list[ox.Quad] | None:
+    """The quads of a Dataset over an Oxigraph store, read from Oxigraph (the summary graph left
+    out, as the Dataset leaves it out); None for any other data."""
+    native = getattr(getattr(data, "store", None), "oxigraph", None)
+    if not isinstance(native, ox.Store):
+        return None
+    summary = ox.NamedNode(SUMMARY_GRAPH)
+    return [q for q in native.quads_for_pattern(None, None, None, None) if q.graph_name != summary]
+
+
 def oxigraph_quads(data: Dataset | Graph) -> list[ox.Quad]:
     """The quads of `data` as Oxigraph quads, rdflib's default graph as the default graph."""
+    native = _native_quads(data)
+    if native is not None:
+        return native
     convert = _TermConverter()
     default = ox.DefaultGraph()
     # Keyed by id() of the store's graph object (hashing an rdflib Graph is slow); the object is kept

@@ -13,6 +13,8 @@ KG = Namespace("https://w3id.org/kg-news/ontology#")
 ID = Namespace("https://w3id.org/kg-news/id/")
 SCHEMA = _NS("https://schema.org/")
 ORG = _NS("http://www.w3.org/ns/org#")
+# The graph holding every distinct fact once with its counts (kg.rdf.summary), beside the article graphs.
+SUMMARY_GRAPH = ID["summary"]
 SH = _NS("http://www.w3.org/ns/shacl#")
 
 PREFIXES = {
@@ -59,6 +61,11 @@ def entity_iri(type_name: str, key: str) -> URIRef:
 def fact_iri(*parts: str) -> URIRef:
     """The IRI of a fact node, from what identifies the fact."""
     return ID[f"fact/{digest(*parts, length=20)}"]
+
+
+def edge_iri(*parts: str) -> URIRef:
+    """The IRI of a distinct edge's node in the summary graph, from what identifies the edge."""
+    return ID[f"edge/{digest(*parts, length=20)}"]
 
 
 def predicate_iri(predicate: str) -> URIRef:

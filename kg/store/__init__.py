@@ -1,6 +1,7 @@
-"""Graph stores (in memory, Oxigraph on disk, any SPARQL server) and loading a built graph.
+"""Graph stores (Oxigraph in memory or on disk, rdflib in memory, any SPARQL server) and loading a graph.
 
-A store is chosen by its spec: `memory`, a folder (Oxigraph), or `sparql+http://HOST:PORT/PATH`.
+A store is chosen by its spec: `memory` (Oxigraph in memory, for one-shot builds), `rdflib` (rdflib's
+memory store), a folder (Oxigraph on disk), or `sparql+http://HOST:PORT/PATH`.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class GraphLoadError(Exception):
 
 
 def open_store(spec: str | Path, *, read_only: bool = False) -> GraphStore:
-    """The store named by `spec` (`memory`, a folder, `sparql+http://...`), opened; StoreError if not."""
+    """The store named by `spec` (`memory`, `rdflib`, a folder, `sparql+http://...`); StoreError if none."""
     spec = str(spec)
     for _name, kind in STORES:
         if kind.handles(spec):

@@ -1,7 +1,8 @@
 """An Oxigraph store seen through rdflib's Store API (read-only), so rdflib code runs over it unchanged.
 
 Triple patterns are answered from Oxigraph's indexes and SPARQL strings run in Oxigraph itself; terms come
-back exactly as rdflib's own parsers make them (a plain string literal has no datatype).
+back exactly as rdflib's own parsers make them (a plain string literal has no datatype). The summary graph
+is left out of this view (exports, drawings and analyses see the article graphs); SPARQL sees it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rdflib.query import Result
 from rdflib.store import Store
 
 from kg.store.base import StoreError
+from kg.store.summary import SUMMARY
 from kg.store.terms import from_ox, to_ox
 
 
@@ -61,6 +63,8 @@ class OxigraphRdflibStore(Store):
             return
         shared: set[tuple] = set()  # triples held by several graphs, already given with all of them
         for quad in self._store.quads_for_pattern(*pattern, graph):
+            if quad.graph_name == SUMMARY:
+                continue
             key = (quad.subject, quad.predicate, quad.object)
             triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
             if graph is not None:
@@ -69,6 +73,7 @@ class OxigraphRdflibStore(Store):
             if key in shared:
                 continue
             names = [q.graph_name for q in self._store.quads_for_pattern(*key, None)]
+            names = [name for name in names if name != SUMMARY]
             if len(names) > 1:
                 shared.add(key)
             yield triple, iter([self._graph(name) for name in names])
@@ -76,13 +81,15 @@ class OxigraphRdflibStore(Store):
     def __len__(self, context=None) -> int:
         graph = self._graph_pattern(context)
         if graph is None:
-            return sum(1 for _ in self._store.quads_for_pattern(None, None, None, None))
+            every = self._store.quads_for_pattern(None, None, None, None)
+            return sum(1 for q in every if q.graph_name != SUMMARY)
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
 
     def contexts(self, triple=None) -> Iterator[Graph]:
         if triple is None:
             for name in self._store.named_graphs():
-                yield self._graph(name)
+                if name != SUMMARY:
+                    yield self._graph(name)
             return
         seen = set()
         for _, graphs in self.triples(triple):
@@ -121,6 +128,11 @@ class OxigraphRdflibStore(Store):
             out.graph = Graph()
             out.graph += (tuple(from_ox(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in result)
         return out
+
+    def close(self, commit_pending_transaction: bool = False) -> None:
+        """Let go of the Oxigraph store (the Graph objects handed out refer back to this one)."""
+        self._graphs.clear()
+        self._store = None
 
     def _read_only(self, *args, **kwargs):
         raise StoreError("this graph is opened read-only; change a store with kg build or kg remove")

@@ -1,4 +1,4 @@
-"""rdflib's in-memory Dataset as a store: for one-shot builds and tests, gone when the process ends."""
+"""rdflib's in-memory Dataset as a store (`--store rdflib`): for tests and code that wants rdflib objects."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from kg.rdf.vocab import bind_prefixes
 from kg.store.base import ARTICLES_QUERY, STORES, ArticleGraph, GraphStore, StoredArticle
 
 
-@STORES.register("memory")
+@STORES.register("rdflib")
 class MemoryStore(GraphStore):
     """Article graphs in an rdflib Dataset whose default graph is the union of the article graphs."""
 
@@ -26,7 +26,7 @@ class MemoryStore(GraphStore):
 
     @classmethod
     def handles(cls, spec: str) -> bool:
-        return spec == "memory"
+        return spec == "rdflib"
 
     @classmethod
     def open(cls, spec: str, *, read_only: bool = False) -> MemoryStore:

@@ -2,7 +2,8 @@
 
 Layout of a store folder: `kg-store.json` (what the folder is), `oxigraph/` (the database, which the
 Oxigraph server can also serve: `oxigraph serve-read-only --location DIR/oxigraph`) and `meta/` (small
-build-wide tables such as the company names learnt from markup).
+build-wide tables such as the company names learnt from markup). Beside the article graphs the database
+holds the summary graph (kg.rdf.summary), updated with every write.
 """
 
 from __future__ import annotations
@@ -17,13 +18,23 @@ from rdflib.query import Result
 
 from kg.io import atomic_write
 from kg.rdf.convert import Quad
+from kg.rdf.summary import Digest, digest_quads
 from kg.rdf.vocab import KG, bind_prefixes
 from kg.store.adapter import OxigraphRdflibStore
 from kg.store.base import ARTICLES_QUERY, STORES, ArticleGraph, GraphStore, StoredArticle, StoreError
+from kg.store.summary import (
+    SUMMARY,
+    graph_quads,
+    pending_articles,
+    pending_quads,
+    summary_change,
+    update_text,
+)
 from kg.store.terms import from_ox_quad, to_ox_quads
 
 MARKER = "kg-store.json"
-FORMAT = {"format": "kg-store", "version": 1, "backend": "oxigraph"}
+FORMAT = {"format": "kg-store", "version": 2, "backend": "oxigraph"}
+SUMMARY_BATCH = 200  # articles counted into the summary per update when catching up
 
 
 def is_store_dir(path: str | Path) -> bool:
@@ -31,11 +42,21 @@ def is_store_dir(path: str | Path) -> bool:
     return (Path(path) / MARKER).is_file()
 
 
+def store_version(root: Path) -> int:
+    """The format version written in a store folder's marker (0 when unreadable)."""
+    try:
+        return int(json.loads((root / MARKER).read_text("utf-8")).get("version", 0))
+    except (OSError, ValueError, AttributeError):
+        return 0
+
+
 @STORES.register("oxigraph")
 class OxigraphStore(GraphStore):
     """A kg store folder backed by an on-disk Oxigraph database."""
 
-    def __init__(self, root: Path, store: ox.Store, read_only: bool) -> None:
+    keeps_summary = True  # whether writes keep the summary graph up to date
+
+    def __init__(self, root: Path | None, store: ox.Store, read_only: bool) -> None:
         self.root = root
         self._store = store
         self.read_only = read_only
@@ -43,7 +64,7 @@ class OxigraphStore(GraphStore):
 
     @classmethod
     def handles(cls, spec: str) -> bool:
-        return "://" not in spec and spec != "memory"
+        return "://" not in spec and spec not in ("memory", "rdflib")
 
     @classmethod
     def open(cls, spec: str, *, read_only: bool = False) -> OxigraphStore:
@@ -54,18 +75,29 @@ class OxigraphStore(GraphStore):
             raise StoreError(f"{root}: not a kg store (no {MARKER}) and not empty")
         if read_only and not is_store_dir(root):
             raise StoreError(f"{root}: no kg store here")
+        existing = is_store_dir(root)
+        if read_only and store_version(root) < FORMAT["version"]:
+            raise StoreError(
+                f"{root}: made by an older kg without the summary graph; "
+                f"upgrade it once with `kg build --store {root}` (no input needed)"
+            )
         try:
             if read_only:
                 store = ox.Store.read_only(str(root / "oxigraph"))
             else:
                 root.mkdir(parents=True, exist_ok=True)
                 store = ox.Store(str(root / "oxigraph"))
-                if not is_store_dir(root):
-                    atomic_write(root / MARKER, json.dumps(FORMAT, indent=2) + "\n")
         except OSError as err:
             reason = "in use by another process" if "lock" in str(err).lower() else str(err)
             raise StoreError(f"{root}: cannot open the store ({reason})") from None
-        return cls(root, store, read_only)
+        opened = cls(root, store, read_only)
+        if not read_only:
+            if existing and store_version(root) < FORMAT["version"]:
+                store.extend(list(pending_quads(a.iri for a in opened.articles())))
+            opened.catch_up()
+            if store_version(root) != FORMAT["version"]:
+                atomic_write(root / MARKER, json.dumps(FORMAT, indent=2) + "\n")
+        return opened
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -76,26 +108,47 @@ class OxigraphStore(GraphStore):
         fresh: list[ArticleGraph] = []
         for graph in graphs:
             if self._store.contains_named_graph(ox.NamedNode(graph.iri)):
-                self._replace(graph)
+                self._rewrite([str(graph.iri)], graph)
             else:
                 fresh.append(graph)
         if fresh:
-            # One transaction for the whole batch: every article in it is stored whole or not at all.
-            self._store.extend(list(to_ox_quads(q for g in fresh for q in g.quads)))
+            # One transaction for the whole batch: every article in it is stored whole or not at all,
+            # flagged as pending until its counts are in the summary graph.
+            iris = [str(g.iri) for g in fresh]
+            quads = list(to_ox_quads(q for g in fresh for q in g.quads))
+            if not self.keeps_summary:
+                self._store.extend(quads)
+                return
+            self._store.extend(quads + list(pending_quads(iris)))
+            self._summarise(iris, digest_quads(quads))
 
-    def _replace(self, graph: ArticleGraph) -> None:
-        """Drop and insert the article's graph in one update, so readers never see it half written."""
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in to_ox_quads(graph.quads)]
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-        self._store.update(
-            f"DROP SILENT GRAPH <{graph.iri}> ;\nINSERT DATA {{ GRAPH <{graph.iri}> {{\n{body}}} }}"
-        )
+    def _summarise(self, iris: list[str], digest: Digest) -> None:
+        """Count stored articles into the summary graph and clear their pending flags, in one update."""
+        delete, insert = summary_change(self._store, digest, Digest())
+        self._store.update(update_text(delete + list(pending_quads(iris)), (), insert))
+
+    def _rewrite(self, drop: list[str], graph: ArticleGraph | None) -> None:
+        """Drop article graphs and insert `graph`, with the summary's changes, in one update."""
+        quads = list(to_ox_quads(graph.quads)) if graph is not None else []
+        if not self.keeps_summary:
+            self._store.update(update_text([], drop, quads))
+            return
+        minus = digest_quads(q for iri in drop for q in graph_quads(self._store, iri))
+        delete, insert = summary_change(self._store, digest_quads(quads), minus, frozenset(drop))
+        self._store.update(update_text(delete, drop, quads + insert))
+
+    def catch_up(self) -> int:
+        """Count into the summary graph the articles a stopped build left pending; how many."""
+        pending = pending_articles(self._store)
+        for i in range(0, len(pending), SUMMARY_BATCH):
+            batch = pending[i : i + SUMMARY_BATCH]
+            self._summarise(batch, digest_quads(q for iri in batch for q in graph_quads(self._store, iri)))
+        return len(pending)
 
     def remove_article(self, iri: str) -> bool:
-        node = ox.NamedNode(iri)
-        if not self._store.contains_named_graph(node):
+        if not self._store.contains_named_graph(ox.NamedNode(iri)):
             return False
-        self._store.remove_graph(node)
+        self._rewrite([iri], None)
         return True
 
     def articles(self) -> Iterator[StoredArticle]:
@@ -118,7 +171,8 @@ class OxigraphStore(GraphStore):
 
     def quads(self) -> Iterator[Quad]:
         for quad in self._store.quads_for_pattern(None, None, None, None):
-            yield from_ox_quad(quad)
+            if quad.graph_name != SUMMARY:
+                yield from_ox_quad(quad)
 
     def dataset(self) -> Dataset:
         if self._dataset is None:
@@ -140,7 +194,41 @@ class OxigraphStore(GraphStore):
         return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
 
     def close(self) -> None:
-        if not self.read_only:
+        if not self.read_only and self.root is not None:
             self._store.flush()
+        if self._dataset is not None:
+            self._dataset.store.close()  # its graphs and it form a cycle that would keep the database open
         self._dataset = None
         self._store = None  # releases the database lock once the last reference goes
+
+
+@STORES.register("memory")
+class OxigraphMemoryStore(OxigraphStore):
+    """An Oxigraph store in memory, for one-shot builds: gone when the process ends.
+
+    It keeps no summary graph (its outputs leave it out); a query computes one on a copy.
+    """
+
+    keeps_summary = False
+
+    def __init__(self) -> None:
+        super().__init__(None, ox.Store(), read_only=False)
+        self._meta: dict[str, str] = {}
+
+    @classmethod
+    def handles(cls, spec: str) -> bool:
+        return spec == "memory"
+
+    @classmethod
+    def open(cls, spec: str, *, read_only: bool = False) -> OxigraphMemoryStore:
+        return cls()
+
+    def read_meta(self, name: str) -> str | None:
+        return self._meta.get(name)
+
+    def write_meta(self, name: str, text: str) -> None:
+        self._meta[name] = text
+
+    def size_on_disk(self) -> int:
+        """Nothing: the store lives in memory."""
+        return 0

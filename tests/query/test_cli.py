@@ -31,6 +31,7 @@ def test_named_positions_print_an_aligned_table(seed_file, capsys):
         "title",
         "acting",
         "reported",
+        "articles",
         "as_written",
         "evidence",
         "article",
@@ -59,7 +60,7 @@ def test_csv_json_and_tsv_outputs_parse(seed_file, capsys, engine):
         "李静仁",
     ]
     _, out, _ = run(capsys, *POSITIONS, seed_file, "--format", "tsv", "--engine", engine)
-    assert [len(line.split("\t")) for line in out.splitlines()] == [8] * 4
+    assert [len(line.split("\t")) for line in out.splitlines()] == [9] * 4
 
 
 def test_both_engines_print_the_same_table(seed_file, capsys):
@@ -107,7 +108,11 @@ def test_an_injection_attempt_finds_nothing_and_changes_nothing(seed_file, capsy
         (["query", "{garbage}", "ASK {}"], 1, "cannot parse as turtle"),
         (["query", "{seed}", "SELECT ?x WHERE { ?x ?p }"], 2, "SPARQL syntax error"),
         (["query", "{seed}", "DELETE WHERE { ?s ?p ?o }"], 2, "SPARQL Update is not supported"),
-        (["query", "{seed}", "--named", "nope"], 2, "unknown named query 'nope' (known: facts, neighbours"),
+        (
+            ["query", "{seed}", "--named", "nope"],
+            2,
+            "unknown named query 'nope' (known: evidence, facts, neighbours",
+        ),
         (["query", "{seed}", "--named", "positions"], 2, "needs parameter 'company'"),
         (["query", "{seed}", "--named", "positions", "--param", "company"], 2, "expected NAME=VALUE"),
         (["query", "{seed}", "--named", "positions", "--param", "firm=x"], 2, "has no parameter 'firm'"),

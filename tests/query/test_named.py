@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 
@@ -18,6 +19,7 @@ SAMPLE_PARAMS = {
     "positions": {"company": "贵州茅台"},
     "services": {"entity": "贵州茅台"},
     "facts": {"entity": "九州通"},
+    "evidence": {"entity": "九州通"},
     "neighbours": {"entity": "i茅台"},
     "predicate-counts": {},
 }
@@ -88,6 +90,18 @@ def test_positions_join_an_entity_across_articles(seed_extraction, engine):
     assert wang["article"] == article_iri("later-1") and str(wang["reported"]) == "2023-01-05"
 
 
+def test_a_position_stated_by_many_articles_is_one_row_with_the_latest_evidence(engine):
+    articles = [
+        position_article(f"a{i}", "贵州茅台", "王莉", "总经理", ticker="SH600519", date=date)
+        for i, date in enumerate(["2023-01-05", "2023-03-01", "2022-12-31"])
+    ]
+    rows = run_named(build_dataset(articles), "positions", engine=engine, company="SH600519")
+    assert values(rows, "person", "title", "articles", "reported") == [
+        ("王莉", "总经理", 3, date(2023, 3, 1))
+    ]
+    assert rows[0]["article"] == article_iri("a1")
+
+
 @pytest.mark.parametrize("name", ["i茅台", "贵州茅台"])
 def test_services_to_a_product_or_to_its_owner(seed_dataset, engine, name):
     rows = run_named(seed_dataset, "services", engine=engine, entity=name)
@@ -99,8 +113,8 @@ def test_nobody_provides_services_to_the_provider(seed_dataset, engine):
     assert run_named(seed_dataset, "services", engine=engine, entity="九州通") == []
 
 
-def test_facts_carry_evidence_offsets_extractor_and_confidence(seed_dataset, seed_extraction, engine):
-    rows = run_named(seed_dataset, "facts", engine=engine, entity="SH600998")
+def test_evidence_carries_offsets_extractor_and_confidence(seed_dataset, seed_extraction, engine):
+    rows = run_named(seed_dataset, "evidence", engine=engine, entity="SH600998")
     text = seed_extraction.article.text
     assert {str(r["predicate"]).rsplit("#", 1)[1] for r in rows} >= {"provides_service_to"}
     for r in rows:
@@ -110,21 +124,36 @@ def test_facts_carry_evidence_offsets_extractor_and_confidence(seed_dataset, see
         assert r["article"] == article_iri(seed_extraction.article.id)
 
 
-def test_facts_name_the_entity_as_object_too(seed_dataset, engine):
-    rows = run_named(seed_dataset, "facts", engine=engine, entity="i茅台")
+@pytest.mark.parametrize("query", ["facts", "evidence"])
+def test_facts_name_the_entity_as_object_too(seed_dataset, engine, query):
+    rows = run_named(seed_dataset, query, engine=engine, entity="i茅台")
     pairs = {(str(r["subject"]), str(r["object"])) for r in rows}
     assert {("九州通", "i茅台"), ("贵州茅台", "i茅台")} <= pairs
     assert all("i茅台" in pair for pair in pairs)
 
 
+def test_facts_give_each_fact_once_with_its_count_of_articles(engine):
+    dates = ["2023-01-05", "2022-11-30"]
+    ds = build_dataset(
+        [position_article(f"a{i}", "贵州茅台", "丁雄军", "董事长", date=d) for i, d in enumerate(dates)]
+    )
+    rows = run_named(ds, "facts", engine=engine, entity="丁雄军")
+    assert values(rows, "subject", "position", "facts", "articles") == [("丁雄军", "董事长", 2, 2)]
+    assert rows[0]["article"] == article_iri("a0")  # the latest report
+    assert len(run_named(ds, "evidence", engine=engine, entity="丁雄军")) == 2
+
+
 def test_neighbours_reach_two_hops_with_each_edge_once(seed_dataset, engine):
     rows = run_named(seed_dataset, "neighbours", engine=engine, entity="i茅台")
-    edges = {(str(r["subject"]), str(r["predicate"]).rsplit("#", 1)[1], str(r["object"])): r for r in rows}
+    edges = {
+        (str(r["subject"]), str(r["predicate"]).rsplit("#", 1)[1], str(r["object"]), str(r["position"])): r
+        for r in rows
+    }
     assert len(edges) == len(rows)
-    assert edges[("九州通", "provides_service_to", "i茅台")]["hops"].toPython() == 1
-    assert edges[("贵州茅台", "owns", "i茅台")]["hops"].toPython() == 1
-    assert edges[("丁雄军", "holds_position", "贵州茅台")]["hops"].toPython() == 2
-    assert edges[("李静仁", "holds_position", "贵州茅台")]["facts"].toPython() == 2
+    assert edges[("九州通", "provides_service_to", "i茅台", "None")]["hops"].toPython() == 1
+    assert edges[("贵州茅台", "owns", "i茅台", "None")]["hops"].toPython() == 1
+    assert edges[("丁雄军", "holds_position", "贵州茅台", "董事长")]["hops"].toPython() == 2
+    assert {k[3] for k in edges if k[0] == "李静仁"} == {"董事", "总经理"}
 
 
 def test_predicate_counts_count_every_fact(seed_dataset, seed_extraction, engine):

@@ -1,0 +1,130 @@
+"""The summary graph of an Oxigraph store, kept in step with its article graphs.
+
+Adding articles adds their digest to the summary's counts; replacing or removing an article recounts
+the edges it held from the article graphs that remain (their latest report may have come from it). The
+changes are written in the same update as the article graphs, or, for new articles written in bulk,
+flagged as pending with the articles and applied right after (`PENDING`), so a build killed in between
+is completed by the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from kg.rdf.summary import (
+    ARTICLE_COUNT,
+    FACT_COUNT,
+    GRAPH,
+    LATEST,
+    SUBJECT,
+    Digest,
+    EdgeKey,
+    EdgeStats,
+    digest_quads,
+    edge_node,
+    edge_stats,
+    summary_quads,
+)
+from kg.rdf.vocab import KG
+
+SUMMARY = GRAPH
+PENDING = ox.NamedNode(KG.summaryPending)  # article kg:summaryPending true, in the summary graph
+_TRUE = ox.Literal(True)
+
+
+def pending_quads(iris: Iterable[str]) -> Iterator[ox.Quad]:
+    """The flags saying these articles are stored but not yet counted in the summary."""
+    for iri in iris:
+        yield ox.Quad(ox.NamedNode(iri), PENDING, _TRUE, SUMMARY)
+
+
+def pending_articles(store: ox.Store) -> list[str]:
+    """The articles stored but not yet counted in the summary (a build stopped in between)."""
+    return sorted(q.subject.value for q in store.quads_for_pattern(None, PENDING, None, SUMMARY))
+
+
+def graph_quads(store: ox.Store, iri: str) -> list[ox.Quad]:
+    """Every quad of one article graph."""
+    return list(store.quads_for_pattern(None, None, None, ox.NamedNode(iri)))
+
+
+def summary_change(
+    store: ox.Store, plus: Digest, minus: Digest, dropped: frozenset[str] = frozenset()
+) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """The summary quads to delete and to insert when articles with digest `plus` come in and the
+    `dropped` article graphs (digest `minus`) go."""
+    delete: list[ox.Quad] = []
+    new = Digest(descriptions=set(plus.descriptions))
+    for t in minus.descriptions - plus.descriptions:
+        if not _held_elsewhere(store, t, dropped):
+            delete.append(ox.Quad(t.subject, t.predicate, t.object, SUMMARY))
+    for key in set(plus.edges) | set(minus.edges):
+        old = list(store.quads_for_pattern(edge_node(key), None, None, SUMMARY))
+        delete.extend(old)
+        stats = _recount(store, key, dropped) if key in minus.edges else _stored_stats(store, old)
+        if key in plus.edges:
+            stats.merge(plus.edges[key])
+        if stats.facts:
+            new.edges[key] = stats
+    for pred in set(plus.predicates) | set(minus.predicates):
+        counts = [0, 0]
+        for i, count in enumerate((FACT_COUNT, ARTICLE_COUNT)):
+            for quad in store.quads_for_pattern(pred, count, None, SUMMARY):
+                delete.append(quad)
+                counts[i] = int(quad.object.value)
+        for i in range(2):
+            counts[i] += plus.predicates.get(pred, (0, 0))[i] - minus.predicates.get(pred, (0, 0))[i]
+        if counts[0] > 0:
+            new.predicates[pred] = counts
+    return delete, list(summary_quads(new))
+
+
+def _stored_stats(store: ox.Store, edge: list[ox.Quad]) -> EdgeStats:
+    """An edge's statistics as the summary graph holds them (with its latest fact's date and place)."""
+    latest = next((q.object for q in edge if q.predicate == LATEST), None)
+    fact = [] if latest is None else store.quads_for_pattern(latest, None, None, None)
+    return edge_stats(edge, fact)
+
+
+def _held_elsewhere(store: ox.Store, t: ox.Triple, dropped: frozenset[str]) -> bool:
+    """Whether an article graph other than the dropped ones still holds triple `t`."""
+    for quad in store.quads_for_pattern(t.subject, t.predicate, t.object, None):
+        name = quad.graph_name
+        if isinstance(name, ox.NamedNode) and name != SUMMARY and name.value not in dropped:
+            return True
+    return False
+
+
+def _recount(store: ox.Store, key: EdgeKey, dropped: frozenset[str]) -> EdgeStats:
+    """An edge's statistics counted afresh from the article graphs other than the dropped ones."""
+    quads: list[ox.Quad] = []
+    for quad in store.quads_for_pattern(None, SUBJECT, key[0], None):
+        graph = quad.graph_name
+        if isinstance(graph, ox.NamedNode) and graph != SUMMARY and graph.value not in dropped:
+            quads.extend(store.quads_for_pattern(quad.subject, None, None, graph))
+    return digest_quads(quads).edges.get(key, EdgeStats())
+
+
+def update_text(delete: list[ox.Quad], drop: Iterable[str], insert: list[ox.Quad]) -> str:
+    """One SPARQL update (one transaction) deleting, dropping graphs and inserting, in that order."""
+    parts = []
+    if delete:
+        parts.append(f"DELETE DATA {{\n{_data(delete)}}}")
+    parts.extend(f"DROP SILENT GRAPH <{iri}>" for iri in drop)
+    if insert:
+        parts.append(f"INSERT DATA {{\n{_data(insert)}}}")
+    return " ;\n".join(parts)
+
+
+def _data(quads: list[ox.Quad]) -> str:
+    """Quads as the body of INSERT DATA / DELETE DATA: a GRAPH block per graph."""
+    by_graph: dict[ox.NamedNode, list[ox.Triple]] = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+    blocks = []
+    for graph, triples in by_graph.items():
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        blocks.append(f"GRAPH {graph} {{\n{body}}}\n")
+    return "".join(blocks)

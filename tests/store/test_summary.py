@@ -1,0 +1,87 @@
+"""The summary graph of an Oxigraph store stays equal to the one computed from its article graphs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.query import run_named
+from kg.rdf.convert import extraction_quads
+from kg.rdf.summary import digest_quads, summary_quads
+from kg.rdf.vocab import article_iri
+from kg.store import ArticleGraph, StoreError, load_dataset, open_store
+from kg.store.oxigraph import MARKER
+from kg.store.summary import SUMMARY, pending_quads
+from kg.store.terms import to_ox_quads
+from tests.query.articles import position_article
+from tests.store.conftest import article_graph
+
+
+def _summary(store) -> set:
+    return set(store.oxigraph.quads_for_pattern(None, None, None, SUMMARY))
+
+
+def _expected(store) -> set:
+    articles = [
+        q for q in store.oxigraph.quads_for_pattern(None, None, None, None) if q.graph_name != SUMMARY
+    ]
+    return set(summary_quads(digest_quads(articles)))
+
+
+def _graph(ex):
+    return ArticleGraph(article_iri(ex.article.id), ex.article.content_hash, list(extraction_quads(ex)))
+
+
+def test_adding_replacing_and_removing_keep_the_summary_exact(tmp_path, seed_extraction):
+    store = open_store(tmp_path / "s")
+    later = [
+        position_article(f"p{i}", "贵州茅台", "王莉", "总经理", "SH600519", date=f"2023-0{i + 1}-01")
+        for i in range(3)
+    ]
+    store.put_articles([article_graph(seed_extraction, "a1"), article_graph(seed_extraction, "b2")])
+    assert _summary(store) == _expected(store) and _summary(store)
+    store.put_articles([_graph(ex) for ex in later])
+    assert _summary(store) == _expected(store)
+    store.put_article(article_graph(seed_extraction, "b2", facts=2))  # replaced with fewer facts
+    assert _summary(store) == _expected(store)
+    store.remove_article(str(_graph(later[2]).iri))  # held the latest report
+    assert _summary(store) == _expected(store)
+    rows = run_named(store.dataset(), "positions", company="SH600519")
+    (wang,) = [r for r in rows if str(r["person"]) == "王莉"]
+    assert wang["articles"].toPython() == 2 and str(wang["reported"]) == "2023-02-01"
+    for iri in [a.iri for a in store.articles()]:
+        store.remove_article(iri)
+    assert _summary(store) == set()
+    store.close()
+
+
+def test_articles_stored_but_not_counted_are_counted_when_the_store_is_next_opened(tmp_path, seed_graph):
+    store = open_store(tmp_path / "s")
+    # what a build killed between storing a batch and counting it leaves behind
+    store.oxigraph.extend(list(to_ox_quads(seed_graph.quads)) + list(pending_quads([str(seed_graph.iri)])))
+    store.close()
+    store = open_store(tmp_path / "s")
+    assert _summary(store) == _expected(store) and _summary(store)
+    store.close()
+
+
+def test_a_store_made_before_the_summary_is_upgraded_when_opened_for_writing(tmp_path, seed_graph):
+    store = open_store(tmp_path / "s")
+    store.oxigraph.extend(list(to_ox_quads(seed_graph.quads)))  # an article graph without summary
+    store.close()
+    (tmp_path / "s" / MARKER).write_text(json.dumps({"format": "kg-store", "version": 1}))
+    with pytest.raises(
+        StoreError, match="older kg without the summary graph; upgrade it once with `kg build --store"
+    ):
+        open_store(tmp_path / "s", read_only=True)
+    open_store(tmp_path / "s").close()
+    rows = run_named(load_dataset(tmp_path / "s"), "positions", company="贵州茅台")
+    assert [str(r["person"]) for r in rows] == ["丁雄军", "李静仁", "李静仁"]
+
+
+def test_exports_and_the_rdflib_view_leave_the_summary_out(tmp_path, seed_graph):
+    with open_store(tmp_path / "s") as store:
+        store.put_article(seed_graph)
+        assert set(store.quads()) == set(seed_graph.quads)
+        assert [str(g.identifier) for g in store.dataset().store.contexts()] == [str(seed_graph.iri)]
