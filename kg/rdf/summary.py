@@ -5,7 +5,8 @@ thousands of articles touches thousands of fact nodes. The summary graph (`SUMMA
 each distinct edge (subject, predicate, object, and for a position its title and whether it is acting),
 a `kg:Edge` node with the numbers of facts and of articles stating it, the first and last date reported
 and `kg:latest`, the fact node of its latest report (among equals the least article IRI and its first
-sentence, so the choice does not depend on the order articles came in), which carries the evidence;
+sentence, so the choice does not depend on the order articles came in), whose evidence, confidence,
+title and article it repeats (so a query reads the summary graph alone);
 for each predicate, its numbers of facts and articles; and the names, types and tickers of the
 entities. The named queries read it; a store keeps it up to date as articles are added, replaced and
 removed, and a graph file gets it computed when it is queried.
@@ -43,6 +44,8 @@ REPORTED, DATE = _iri(KG.reportedOn), _iri(KG.date)
 FROM, VIA, TO, LATEST = _iri(KG["from"]), _iri(KG.via), _iri(KG.to), _iri(KG.latest)
 FACT_COUNT, ARTICLE_COUNT = _iri(KG.factCount), _iri(KG.articleCount)
 FIRST, LAST = _iri(KG.firstReported), _iri(KG.lastReported)
+# What an edge repeats from its latest fact: where and how it was said.
+SHOWN = (TITLE, ACTING, _iri(KG.titleAsWritten), _iri(KG.sentence), _iri(KG.confidence), SOURCE)
 _INTEGER = _iri(XSD.integer)
 # What describes an entity (and so is copied into the summary graph once).
 DESCRIPTIONS = frozenset({TYPE, _iri(RDFS.label), _iri(SKOS.altLabel), _iri(KG.ticker)})
@@ -60,6 +63,7 @@ class Sample:
     article: str  # compared reversed: among equal dates the least IRI wins
     start: int  # compared reversed: the first sentence wins
     fact: ox.NamedNode = field(compare=False)
+    shown: tuple = field(compare=False, default=())  # (predicate, object) pairs the edge repeats
 
     def __lt__(self, other: Sample) -> bool:
         return (self.date, other.article, other.start) < (other.date, self.article, self.start)
@@ -156,8 +160,13 @@ def _fact_stats(node: ox.NamedNode, props: dict) -> tuple[EdgeKey | None, EdgeSt
 
 def _sample(node: ox.NamedNode, one: dict, date: ox.Literal | None) -> Sample:
     start, source = one.get(START), one.get(SOURCE)
+    shown = tuple((p, one[p]) for p in SHOWN if p in one)
     return Sample(
-        date.value if date else "", source.value if source else "", int(start.value) if start else 0, node
+        date.value if date else "",
+        source.value if source else "",
+        int(start.value) if start else 0,
+        node,
+        shown,
     )
 
 
@@ -194,6 +203,8 @@ def edge_triples(key: EdgeKey, stats: EdgeStats) -> Iterator[tuple]:
     yield node, ARTICLE_COUNT, _count(stats.articles)
     if stats.latest is not None:
         yield node, LATEST, stats.latest.fact
+        for p, o in stats.latest.shown:
+            yield node, p, o
     if stats.first is not None:
         yield node, FIRST, stats.first
         yield node, LAST, stats.last
@@ -203,10 +214,11 @@ def edge_stats(edge: Iterable[ox.Quad], latest: Iterable[ox.Quad]) -> EdgeStats:
     """An edge's statistics read back from its summary node's quads and its latest fact's quads."""
     one = {q.predicate: q.object for q in edge}
     fact, last = one.get(LATEST), one.get(LAST)
+    said = {q.predicate: q.object for q in latest}
     return EdgeStats(
         facts=int(one[FACT_COUNT].value) if FACT_COUNT in one else 0,
         articles=int(one[ARTICLE_COUNT].value) if ARTICLE_COUNT in one else 0,
-        latest=_sample(fact, {q.predicate: q.object for q in latest}, last) if fact is not None else None,
+        latest=_sample(fact, said, last) if fact is not None else None,
         first=one.get(FIRST),
         last=last,
     )
