@@ -11,8 +11,9 @@ from kg.extract.lexicon import wordset
 
 # Characters a name never starts or ends with; a span the model widened over them is trimmed.
 _EDGE = "“”\"'‘’「」『』《》（）()【】[]，,。、；;：:！!？? \u3000"
-# Organisation types whose names never hold an enumeration: "鞍钢股份与鞍钢集团" is two names.
-_SPLIT_TYPES = ("Company", "Organization", "GovernmentBody")
+# Types whose names never hold an enumeration: "鞍钢股份与鞍钢集团" is two names. An institution's name
+# may (西南财经大学信托与理财研究所), so Organization spans stay whole.
+_SPLIT_TYPES = ("Company", "GovernmentBody")
 _SEPARATOR = re.compile(r"[、与及]")
 
 

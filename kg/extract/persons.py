@@ -61,6 +61,22 @@ def _is_common_word(word: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
+# jieba tags of words that open a clause rather than a name: conjunctions, adverbs, pronouns (但, 都, 他).
+_CLAUSE_TAGS = ("c", "d", "r")
+
+
+def _against_words(doc: Doc, start: int, end: int) -> bool:
+    """True when text[start:end] cuts a word (武侠|小说, 银行|辩称) or opens with a conjunction, adverb or
+    pronoun the segmenter keeps apart (但|人们, 都|是): not a name, however its first character reads."""
+    inside = doc.tokens_in((start, end))
+    if any(a < start < b or a < end < b for _, a, b in inside):
+        return True
+    first = next(((w, a, b) for w, a, b in inside if a == start), None)
+    if first is None or first[2] == end:
+        return False
+    return word_tags().get(first[0], "").startswith(_CLAUSE_TAGS)
+
+
 @extractor("persons", stage="mentions", order=40)
 def persons(doc: Doc) -> None:
     """Names right after a title or before a speech verb are Person mentions; then every repeat of them."""
@@ -77,6 +93,8 @@ def persons(doc: Doc) -> None:
         end = verb.start()
         for start in (end - 3, end - 2, end - 4):
             if start < 0 or name_at(text, start) != end or _is_common_word(text[start:end]):
+                continue
+            if _against_words(doc, start, end):
                 continue
             if (
                 start == 0

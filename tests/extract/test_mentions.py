@@ -38,6 +38,24 @@ def test_a_name_before_a_speech_verb_is_a_person():
     assert ("刘建中", "Person") in mentions("刘建中表示，煤电一体化是方向。")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "调整限价房政策，但他坦言，中心城区地价高。",
+        "法庭上，银行辩称，虽然如此。",
+        "武侠小说泰斗金庸本名查良镛。",
+    ],
+)
+def test_a_clause_opener_or_a_cut_word_before_a_speech_verb_is_not_a_person(text):
+    assert not [t for t, ty in mentions(text) if ty == "Person"]
+
+
+def test_a_bare_company_word_after_a_modifier_is_a_kind_not_an_anaphor():
+    found = mentions("宝能集团入股了两家基金公司。公司表示将长期持有。")
+    assert ("两家基金公司", "Company") not in found
+    assert [t for t, ty in found if ty == "Company"].count("公司") == 1
+
+
 def test_name_length_is_chosen_by_what_follows():
     assert name_at("丁雄军也表示", 0) == 3
     assert name_at("王石表示", 0) == 2

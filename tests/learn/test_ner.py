@@ -192,3 +192,11 @@ def test_model_spans_become_clean_names(text, expected):
 
     starts = {a for _, a, _ in jieba.tokenize(text)} | {len(text)}
     assert [text[a:b] for a, b in spans(text, 0, len(text), "Company", starts)] == expected
+
+
+def test_an_institution_name_holding_a_conjunction_stays_whole():
+    from kg.extract.ner import spans
+
+    text = "西南财经大学信托与理财研究所"
+    starts = {a for _, a, _ in jieba.tokenize(text)} | {len(text)}
+    assert [text[a:b] for a, b in spans(text, 0, len(text), "Organization", starts)] == [text]
