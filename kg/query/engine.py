@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -45,6 +46,7 @@ _PROLOGUE = re.compile(r"\s*(?:#[^\n]*|PREFIX\s*[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*
 _UPDATE = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 
 
+@lru_cache(maxsize=64)  # rdflib's parser takes tens of milliseconds; a named query is parsed once
 def parse_query(sparql: str) -> Query:
     """`sparql` parsed (the project prefixes predeclared); QueryError says why it cannot run."""
     try:

@@ -33,7 +33,7 @@ def _iri(term) -> ox.NamedNode:
 
 GRAPH = _iri(SUMMARY_GRAPH)
 TYPE, SUBJECT, PREDICATE, OBJECT = _iri(RDF.type), _iri(RDF.subject), _iri(RDF.predicate), _iri(RDF.object)
-FACT, ARTICLE, EDGE = _iri(KG.Fact), _iri(KG.Article), _iri(KG.Edge)
+FACT, ARTICLE, EDGE, PROPERTY = _iri(KG.Fact), _iri(KG.Article), _iri(KG.Edge), _iri(RDF.Property)
 TITLE, ACTING, START, SOURCE = (
     _iri(KG.positionTitle),
     _iri(KG.acting),
@@ -226,6 +226,7 @@ def edge_stats(edge: Iterable[ox.Quad], latest: Iterable[ox.Quad]) -> EdgeStats:
 
 def predicate_triples(pred: ox.NamedNode, facts: int, articles: int) -> Iterator[tuple]:
     """The triples counting one predicate's facts and articles."""
+    yield pred, TYPE, PROPERTY
     yield pred, FACT_COUNT, _count(facts)
     yield pred, ARTICLE_COUNT, _count(articles)
 

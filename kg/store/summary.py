@@ -18,7 +18,9 @@ from kg.rdf.summary import (
     FACT_COUNT,
     GRAPH,
     LATEST,
+    PROPERTY,
     SUBJECT,
+    TYPE,
     Digest,
     EdgeKey,
     EdgeStats,
@@ -70,6 +72,7 @@ def summary_change(
             new.edges[key] = stats
     for pred in set(plus.predicates) | set(minus.predicates):
         counts = [0, 0]
+        delete.extend(store.quads_for_pattern(pred, TYPE, PROPERTY, SUMMARY))
         for i, count in enumerate((FACT_COUNT, ARTICLE_COUNT)):
             for quad in store.quads_for_pattern(pred, count, None, SUMMARY):
                 delete.append(quad)
