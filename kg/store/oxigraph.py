@@ -78,8 +78,8 @@ class OxigraphStore(GraphStore):
         existing = is_store_dir(root)
         if read_only and store_version(root) < FORMAT["version"]:
             raise StoreError(
-                f"{root}: made by an older kg without the summary graph; "
-                f"upgrade it once with `kg build --store {root}` (no input needed)"
+                f"{root}: made by an older kg without the summary graph; open it for writing once "
+                f"(`kg build ARTICLES --store {root}`, about 4 minutes per 10,000 articles) to add it"
             )
         try:
             if read_only:

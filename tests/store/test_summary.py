@@ -71,9 +71,7 @@ def test_a_store_made_before_the_summary_is_upgraded_when_opened_for_writing(tmp
     store.oxigraph.extend(list(to_ox_quads(seed_graph.quads)))  # an article graph without summary
     store.close()
     (tmp_path / "s" / MARKER).write_text(json.dumps({"format": "kg-store", "version": 1}))
-    with pytest.raises(
-        StoreError, match="older kg without the summary graph; upgrade it once with `kg build --store"
-    ):
+    with pytest.raises(StoreError, match="older kg without the summary graph; open it for writing once"):
         open_store(tmp_path / "s", read_only=True)
     open_store(tmp_path / "s").close()
     rows = run_named(load_dataset(tmp_path / "s"), "positions", company="贵州茅台")
