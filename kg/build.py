@@ -213,13 +213,7 @@ def store_counts(store: GraphStore) -> tuple[int, Counter, Counter]:
     )
     for row in rows:
         entities[str(row[0]).rsplit("#", 1)[-1]] += int(row[1])
-    facts: Counter = Counter()
-    rows = store.query(
-        f"SELECT ?p (COUNT(?f) AS ?n) WHERE {{ GRAPH ?g {{ ?f <{RDF.type}> <{KG.Fact}> ; "
-        f"<{RDF.predicate}> ?p }} }} GROUP BY ?p"
-    )
-    for row in rows:
-        facts[str(row[0]).rsplit("#", 1)[-1]] += int(row[1])
+    facts = Counter({str(p).rsplit("#", 1)[-1]: n for p, n in store.fact_counts().items()})
     return articles, entities, facts
 
 

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF
 from rdflib.query import Result
 
 from kg.rdf.convert import Quad
@@ -95,6 +96,14 @@ class GraphStore(ABC):
         """Whether the article is stored (with this content hash, when one is given)."""
         stored = self.article_hash(iri)
         return stored is not None and (content_hash is None or stored == content_hash)
+
+    def fact_counts(self) -> dict[str, int]:
+        """Predicate IRI -> number of facts over every stored article."""
+        rows = self.query(
+            f"SELECT ?p (COUNT(?f) AS ?n) WHERE {{ GRAPH ?g {{ ?f <{RDF.type}> <{KG.Fact}> ; "
+            f"<{RDF.predicate}> ?p }} }} GROUP BY ?p"
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
 
     @abstractmethod
     def query(self, sparql: str) -> Result:

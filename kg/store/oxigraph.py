@@ -18,7 +18,7 @@ from rdflib.query import Result
 
 from kg.io import atomic_write
 from kg.rdf.convert import Quad
-from kg.rdf.summary import Digest, digest_quads
+from kg.rdf.summary import FACT_COUNT, PROPERTY, TYPE, Digest, digest_quads
 from kg.rdf.vocab import KG, bind_prefixes
 from kg.store.adapter import OxigraphRdflibStore
 from kg.store.base import ARTICLES_QUERY, STORES, ArticleGraph, GraphStore, StoredArticle, StoreError
@@ -165,6 +165,16 @@ class OxigraphStore(GraphStore):
         for quad in self._store.quads_for_pattern(node, ox.NamedNode(KG.contentHash), None, node):
             return quad.object.value
         return None
+
+    def fact_counts(self) -> dict[str, int]:
+        if not self.keeps_summary:
+            return super().fact_counts()
+        predicates = self._store.quads_for_pattern(None, TYPE, PROPERTY, SUMMARY)
+        return {
+            q.subject.value: int(c.object.value)
+            for q in predicates
+            for c in self._store.quads_for_pattern(q.subject, FACT_COUNT, None, SUMMARY)
+        }
 
     def query(self, sparql: str) -> Result:
         return self.dataset().query(sparql)

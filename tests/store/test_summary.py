@@ -9,8 +9,8 @@ import pytest
 from kg.query import run_named
 from kg.rdf.convert import extraction_quads
 from kg.rdf.summary import digest_quads, summary_quads
-from kg.rdf.vocab import article_iri
-from kg.store import ArticleGraph, StoreError, load_dataset, open_store
+from kg.rdf.vocab import KG, article_iri
+from kg.store import ArticleGraph, GraphStore, StoreError, load_dataset, open_store
 from kg.store.oxigraph import MARKER
 from kg.store.summary import SUMMARY, pending_quads
 from kg.store.terms import to_ox_quads
@@ -47,6 +47,8 @@ def test_adding_replacing_and_removing_keep_the_summary_exact(tmp_path, seed_ext
     assert _summary(store) == _expected(store)
     store.remove_article(str(_graph(later[2]).iri))  # held the latest report
     assert _summary(store) == _expected(store)
+    counted = store.fact_counts()  # from the summary graph
+    assert counted == GraphStore.fact_counts(store) and counted[str(KG.holds_position)] >= 5
     rows = run_named(store.dataset(), "positions", company="SH600519")
     (wang,) = [r for r in rows if str(r["person"]) == "王莉"]
     assert wang["articles"].toPython() == 2 and str(wang["reported"]) == "2023-02-01"
