@@ -16,7 +16,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from kg.rdf.vocab import PREFIXES, SUMMARY_GRAPH
+from kg.rdf.summary import article_quads
+from kg.rdf.vocab import PREFIXES
 from kg.store.terms import to_ox
 
 
@@ -149,10 +150,7 @@ def _native_quads(data: Dataset | Graph) -> list[ox.Quad] | None:
     """The quads of a Dataset over an Oxigraph store, read from Oxigraph (the summary graph left
     out, as the Dataset leaves it out); None for any other data."""
     native = getattr(getattr(data, "store", None), "oxigraph", None)
-    if not isinstance(native, ox.Store):
-        return None
-    summary = ox.NamedNode(SUMMARY_GRAPH)
-    return [q for q in native.quads_for_pattern(None, None, None, None) if q.graph_name != summary]
+    return list(article_quads(native)) if isinstance(native, ox.Store) else None
 
 
 def oxigraph_quads(data: Dataset | Graph) -> list[ox.Quad]:

@@ -170,6 +170,13 @@ def _sample(node: ox.NamedNode, one: dict, date: ox.Literal | None) -> Sample:
     )
 
 
+def article_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad of `store` outside the summary graph."""
+    for q in store.quads_for_pattern(None, None, None, None):
+        if q.graph_name != GRAPH:
+            yield q
+
+
 def summary_quads(digest: Digest) -> Iterator[ox.Quad]:
     """The summary graph's quads for `digest`, in a deterministic order."""
     for t in sorted(digest.descriptions, key=str):

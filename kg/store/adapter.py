@@ -15,6 +15,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 from rdflib.store import Store
 
+from kg.rdf.summary import article_quads
 from kg.store.base import StoreError
 from kg.store.summary import SUMMARY
 from kg.store.terms import from_ox, to_ox
@@ -81,8 +82,7 @@ class OxigraphRdflibStore(Store):
     def __len__(self, context=None) -> int:
         graph = self._graph_pattern(context)
         if graph is None:
-            every = self._store.quads_for_pattern(None, None, None, None)
-            return sum(1 for q in every if q.graph_name != SUMMARY)
+            return sum(1 for _ in article_quads(self._store))
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
 
     def contexts(self, triple=None) -> Iterator[Graph]:

@@ -18,7 +18,7 @@ from rdflib.query import Result
 
 from kg.io import atomic_write
 from kg.rdf.convert import Quad
-from kg.rdf.summary import FACT_COUNT, PROPERTY, TYPE, Digest, digest_quads
+from kg.rdf.summary import FACT_COUNT, PROPERTY, TYPE, Digest, article_quads, digest_quads
 from kg.rdf.vocab import KG, bind_prefixes
 from kg.store.adapter import OxigraphRdflibStore
 from kg.store.base import ARTICLES_QUERY, STORES, ArticleGraph, GraphStore, StoredArticle, StoreError
@@ -75,8 +75,8 @@ class OxigraphStore(GraphStore):
             raise StoreError(f"{root}: not a kg store (no {MARKER}) and not empty")
         if read_only and not is_store_dir(root):
             raise StoreError(f"{root}: no kg store here")
-        existing = is_store_dir(root)
-        if read_only and store_version(root) < FORMAT["version"]:
+        existing, version = is_store_dir(root), store_version(root)
+        if read_only and version < FORMAT["version"]:
             raise StoreError(
                 f"{root}: made by an older kg without the summary graph; open it for writing once "
                 f"(`kg build ARTICLES --store {root}`, about 4 minutes per 10,000 articles) to add it"
@@ -92,10 +92,10 @@ class OxigraphStore(GraphStore):
             raise StoreError(f"{root}: cannot open the store ({reason})") from None
         opened = cls(root, store, read_only)
         if not read_only:
-            if existing and store_version(root) < FORMAT["version"]:
+            if existing and version < FORMAT["version"]:
                 store.extend(list(pending_quads(a.iri for a in opened.articles())))
             opened.catch_up()
-            if store_version(root) != FORMAT["version"]:
+            if version != FORMAT["version"]:
                 atomic_write(root / MARKER, json.dumps(FORMAT, indent=2) + "\n")
         return opened
 
@@ -180,9 +180,8 @@ class OxigraphStore(GraphStore):
         return self.dataset().query(sparql)
 
     def quads(self) -> Iterator[Quad]:
-        for quad in self._store.quads_for_pattern(None, None, None, None):
-            if quad.graph_name != SUMMARY:
-                yield from_ox_quad(quad)
+        for quad in article_quads(self._store):
+            yield from_ox_quad(quad)
 
     def dataset(self) -> Dataset:
         if self._dataset is None:

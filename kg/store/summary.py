@@ -93,21 +93,22 @@ def _stored_stats(store: ox.Store, edge: list[ox.Quad]) -> EdgeStats:
 
 def _held_elsewhere(store: ox.Store, t: ox.Triple, dropped: frozenset[str]) -> bool:
     """Whether an article graph other than the dropped ones still holds triple `t`."""
-    for quad in store.quads_for_pattern(t.subject, t.predicate, t.object, None):
-        name = quad.graph_name
-        if isinstance(name, ox.NamedNode) and name != SUMMARY and name.value not in dropped:
-            return True
-    return False
+    quads = store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+    return any(_remaining(q.graph_name, dropped) for q in quads)
 
 
 def _recount(store: ox.Store, key: EdgeKey, dropped: frozenset[str]) -> EdgeStats:
     """An edge's statistics counted afresh from the article graphs other than the dropped ones."""
     quads: list[ox.Quad] = []
     for quad in store.quads_for_pattern(None, SUBJECT, key[0], None):
-        graph = quad.graph_name
-        if isinstance(graph, ox.NamedNode) and graph != SUMMARY and graph.value not in dropped:
-            quads.extend(store.quads_for_pattern(quad.subject, None, None, graph))
+        if _remaining(quad.graph_name, dropped):
+            quads.extend(store.quads_for_pattern(quad.subject, None, None, quad.graph_name))
     return digest_quads(quads).edges.get(key, EdgeStats())
+
+
+def _remaining(graph, dropped: frozenset[str]) -> bool:
+    """Whether `graph` is an article graph that stays (not the summary, not one of the dropped)."""
+    return isinstance(graph, ox.NamedNode) and graph != SUMMARY and graph.value not in dropped
 
 
 def update_text(delete: list[ox.Quad], drop: Iterable[str], insert: list[ox.Quad]) -> str:

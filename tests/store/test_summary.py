@@ -7,10 +7,9 @@ import json
 import pytest
 
 from kg.query import run_named
-from kg.rdf.convert import extraction_quads
-from kg.rdf.summary import digest_quads, summary_quads
-from kg.rdf.vocab import KG, article_iri
-from kg.store import ArticleGraph, GraphStore, StoreError, load_dataset, open_store
+from kg.rdf.summary import article_quads, digest_quads, summary_quads
+from kg.rdf.vocab import KG
+from kg.store import GraphStore, StoreError, load_dataset, open_store
 from kg.store.oxigraph import MARKER
 from kg.store.summary import SUMMARY, pending_quads
 from kg.store.terms import to_ox_quads
@@ -23,14 +22,7 @@ def _summary(store) -> set:
 
 
 def _expected(store) -> set:
-    articles = [
-        q for q in store.oxigraph.quads_for_pattern(None, None, None, None) if q.graph_name != SUMMARY
-    ]
-    return set(summary_quads(digest_quads(articles)))
-
-
-def _graph(ex):
-    return ArticleGraph(article_iri(ex.article.id), ex.article.content_hash, list(extraction_quads(ex)))
+    return set(summary_quads(digest_quads(article_quads(store.oxigraph))))
 
 
 def test_adding_replacing_and_removing_keep_the_summary_exact(tmp_path, seed_extraction):
@@ -41,11 +33,11 @@ def test_adding_replacing_and_removing_keep_the_summary_exact(tmp_path, seed_ext
     ]
     store.put_articles([article_graph(seed_extraction, "a1"), article_graph(seed_extraction, "b2")])
     assert _summary(store) == _expected(store) and _summary(store)
-    store.put_articles([_graph(ex) for ex in later])
+    store.put_articles([article_graph(ex) for ex in later])
     assert _summary(store) == _expected(store)
     store.put_article(article_graph(seed_extraction, "b2", facts=2))  # replaced with fewer facts
     assert _summary(store) == _expected(store)
-    store.remove_article(str(_graph(later[2]).iri))  # held the latest report
+    store.remove_article(str(article_graph(later[2]).iri))  # held the latest report
     assert _summary(store) == _expected(store)
     counted = store.fact_counts()  # from the summary graph
     assert counted == GraphStore.fact_counts(store) and counted[str(KG.holds_position)] >= 5
