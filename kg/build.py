@@ -18,7 +18,7 @@ from kg.io import atomic_write
 from kg.model import Article, Extraction
 from kg.parallel import Task, extract_files
 from kg.progress import Progress
-from kg.rdf.convert import extraction_quads
+from kg.rdf.convert import extraction_ox_quads
 from kg.rdf.vocab import KG, RDF, SCHEMA, article_iri
 from kg.store import ArticleGraph, GraphStore, open_store
 
@@ -180,7 +180,7 @@ def build(
 
 
 def _quads(ex: Extraction) -> list:
-    return list(extraction_quads(ex))
+    return list(extraction_ox_quads(ex))
 
 
 class _Batch:

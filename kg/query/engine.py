@@ -25,10 +25,10 @@ from kg.query.result import QueryError, QueryResult
 from kg.rdf.serialize import SerializeError, oxigraph_quads
 from kg.rdf.summary import GRAPH as SUMMARY
 from kg.rdf.summary import digest_quads, summary_quads
+from kg.rdf.terms import from_ox, from_ox_quad, to_ox
 from kg.rdf.vocab import PREFIXES, SUMMARY_GRAPH
 from kg.registry import Registry
 from kg.store import oxigraph_backing
-from kg.store.terms import from_ox, from_ox_quad, to_ox
 
 Source = Dataset | Graph | ox.Store
 Engine = Callable[[Source, Query, str, Mapping[str, Node]], QueryResult]

@@ -1,120 +1,148 @@
-"""Extraction records to RDF: one named graph per article holding its metadata, entities and facts."""
+"""Extraction records to RDF: one named graph per article holding its metadata, entities and facts.
+
+The graph is made of Oxigraph terms, what the stores hold and serialise; `extraction_quads` gives the
+same quads as rdflib terms for code written against rdflib.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Entity, Extraction, Fact
+from kg.rdf.terms import Quad, from_ox_quad
 from kg.rdf.vocab import KG, ORG, SCHEMA, article_iri, class_iri, entity_iri, fact_iri, predicate_iri
 
-Quad = tuple[URIRef, URIRef, object, URIRef]
+iri = lru_cache(maxsize=1 << 16)(ox.NamedNode)  # entity and vocabulary IRIs repeat across articles
+
+_TYPE, _LABEL = iri(RDF.type), iri(RDFS.label)
+_STRING = iri(XSD.string)
+_DATATYPES = {name: iri(XSD[name]) for name in ("dateTime", "anyURI", "decimal", "date", "gYearMonth")}
 
 
 def extraction_quads(ex: Extraction) -> Iterator[Quad]:
-    """Every quad of an article's named graph, in a deterministic order."""
-    graph = article_iri(ex.article.id)
+    """Every quad of an article's named graph as rdflib terms, in a deterministic order."""
+    return map(from_ox_quad, extraction_ox_quads(ex))
+
+
+def extraction_ox_quads(ex: Extraction) -> Iterator[ox.Quad]:
+    """Every quad of an article's named graph as Oxigraph terms, in a deterministic order."""
+    graph = iri(article_iri(ex.article.id))
+    mentions = iri(SCHEMA.mentions)
     for s, p, o in _article_triples(ex, graph):
-        yield s, p, o, graph
+        yield ox.Quad(s, p, o, graph)
     for eid in sorted(ex.entities):
         for s, p, o in entity_triples(ex.entities[eid]):
-            yield s, p, o, graph
-        yield graph, SCHEMA.mentions, URIRef(eid), graph
+            yield ox.Quad(s, p, o, graph)
+        yield ox.Quad(graph, mentions, iri(eid), graph)
     for fact in ex.facts:
         for s, p, o in _fact_triples(ex, fact, graph):
-            yield s, p, o, graph
+            yield ox.Quad(s, p, o, graph)
 
 
-def _article_triples(ex: Extraction, node: URIRef) -> Iterator[tuple]:
+def _literal(value: str, datatype: str | None = None) -> ox.Literal:
+    return ox.Literal(value, datatype=_DATATYPES[datatype] if datatype else _STRING)
+
+
+def _article_triples(ex: Extraction, node: ox.NamedNode) -> Iterator[tuple]:
     a = ex.article
-    yield node, RDF.type, KG.Article
-    yield node, RDF.type, SCHEMA.NewsArticle
-    yield node, KG.articleId, Literal(a.id)
-    yield node, KG.path, Literal(a.path)
-    yield node, KG.contentHash, Literal(a.content_hash)
+    yield node, _TYPE, iri(KG.Article)
+    yield node, _TYPE, iri(SCHEMA.NewsArticle)
+    yield node, iri(KG.articleId), _literal(a.id)
+    yield node, iri(KG.path), _literal(a.path)
+    yield node, iri(KG.contentHash), _literal(a.content_hash)
     if a.title:
-        yield node, SCHEMA.headline, Literal(a.title)
+        yield node, iri(SCHEMA.headline), _literal(a.title)
     if a.published:
-        yield node, SCHEMA.datePublished, Literal(a.published, datatype=XSD.dateTime)
+        yield node, iri(SCHEMA.datePublished), _literal(a.published, "dateTime")
     if a.url:
-        yield node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)
+        yield node, iri(SCHEMA.url), _literal(a.url, "anyURI")
     if a.source:
-        yield node, KG.sourceName, Literal(a.source)
+        yield node, iri(KG.sourceName), _literal(a.source)
     for category in a.categories:
-        yield node, SCHEMA.articleSection, Literal(category)
+        yield node, iri(SCHEMA.articleSection), _literal(category)
     for tag in a.tags:
-        yield node, SCHEMA.keywords, Literal(tag)
+        yield node, iri(SCHEMA.keywords), _literal(tag)
 
 
 def entity_triples(entity: Entity) -> Iterator[tuple]:
     """The triples describing one entity: type, name, aliases, ticker."""
-    node = URIRef(entity.id)
-    yield node, RDF.type, class_iri(entity.type)
-    yield node, RDFS.label, Literal(entity.name)
+    node = iri(entity.id)
+    yield node, _TYPE, iri(class_iri(entity.type))
+    yield node, _LABEL, _literal(entity.name)
     for alias in sorted(set(entity.aliases) - {entity.name}):
-        yield node, SKOS.altLabel, Literal(alias)
+        yield node, iri(SKOS.altLabel), _literal(alias)
     if entity.ticker:
-        yield node, KG.ticker, Literal(entity.ticker)
+        yield node, iri(KG.ticker), _literal(entity.ticker)
 
 
-def _fact_triples(ex: Extraction, fact: Fact, graph: URIRef) -> Iterator[tuple]:
-    subj, obj = URIRef(fact.subject.entity), URIRef(fact.object.entity)
-    pred = predicate_iri(fact.predicate)
+def _fact_triples(ex: Extraction, fact: Fact, graph: ox.NamedNode) -> Iterator[tuple]:
+    subj, obj = iri(fact.subject.entity), iri(fact.object.entity)
+    pred = iri(predicate_iri(fact.predicate))
     start, end = fact.sentence
-    node = fact_iri(
-        ex.article.id,
-        fact.predicate,
-        str(subj),
-        str(obj),
-        str(fact.qualifiers.get("position", "")),
-        f"{start}:{end}",
+    node = ox.NamedNode(
+        fact_iri(
+            ex.article.id,
+            fact.predicate,
+            subj.value,
+            obj.value,
+            str(fact.qualifiers.get("position", "")),
+            f"{start}:{end}",
+        )
     )
     yield subj, pred, obj
-    yield node, RDF.type, KG.Fact
-    yield node, RDF.subject, subj
-    yield node, RDF.predicate, pred
-    yield node, RDF.object, obj
-    yield node, KG.subjectText, Literal(fact.subject.text)
-    yield node, KG.objectText, Literal(fact.object.text)
-    yield node, KG.sentence, Literal(ex.article.text[start:end])
-    yield node, KG.start, Literal(start)
-    yield node, KG.end, Literal(end)
-    yield node, KG.confidence, Literal(Decimal(str(round(fact.confidence, 3))), datatype=XSD.decimal)
-    yield node, KG.extractor, Literal(fact.extractor)
-    yield node, PROV.wasDerivedFrom, graph
+    yield node, _TYPE, iri(KG.Fact)
+    yield node, iri(RDF.subject), subj
+    yield node, iri(RDF.predicate), pred
+    yield node, iri(RDF.object), obj
+    yield node, iri(KG.subjectText), _literal(fact.subject.text)
+    yield node, iri(KG.objectText), _literal(fact.object.text)
+    yield node, iri(KG.sentence), _literal(ex.article.text[start:end])
+    yield node, iri(KG.start), _integer(start)
+    yield node, iri(KG.end), _integer(end)
+    yield node, iri(KG.confidence), _literal(str(Decimal(str(round(fact.confidence, 3)))), "decimal")
+    yield node, iri(KG.extractor), _literal(fact.extractor)
+    yield node, iri(PROV.wasDerivedFrom), graph
     q = fact.qualifiers
     if q.get("status"):
-        yield node, KG.status, Literal(q["status"])
+        yield node, iri(KG.status), _literal(q["status"])
     if q.get("date"):
-        yield node, KG.date, date_literal(q["date"])
+        yield node, iri(KG.date), date_literal(q["date"])
     if fact.predicate == "holds_position":
         yield from _membership(ex, fact, node, subj, obj)
 
 
-def _membership(ex: Extraction, fact: Fact, node: URIRef, person: URIRef, org: URIRef) -> Iterator[tuple]:
+def _integer(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=iri(XSD.integer))
+
+
+def _membership(
+    ex: Extraction, fact: Fact, node: ox.NamedNode, person: ox.NamedNode, org: ox.NamedNode
+) -> Iterator[tuple]:
     """The W3C ORG n-ary form of a position: member, organisation, role, title and date reported."""
     q = fact.qualifiers
     title = q.get("position", "")
-    role = entity_iri("Position", title)
-    yield node, RDF.type, ORG.Membership
-    yield node, ORG.member, person
-    yield node, ORG.organization, org
-    yield node, ORG.role, role
-    yield node, KG.positionTitle, Literal(title)
+    role = iri(entity_iri("Position", title))
+    yield node, _TYPE, iri(ORG.Membership)
+    yield node, iri(ORG.member), person
+    yield node, iri(ORG.organization), org
+    yield node, iri(ORG.role), role
+    yield node, iri(KG.positionTitle), _literal(title)
     if q.get("as_written") and q["as_written"] != title:
-        yield node, KG.titleAsWritten, Literal(q["as_written"])
-    yield node, KG.acting, Literal(bool(q.get("acting", False)))
+        yield node, iri(KG.titleAsWritten), _literal(q["as_written"])
+    yield node, iri(KG.acting), ox.Literal(str(bool(q.get("acting"))).lower(), datatype=iri(XSD.boolean))
     reported = q.get("date") or (ex.article.published or "")[:10]
     if reported:
-        yield node, KG.reportedOn, date_literal(reported)
-    yield role, RDF.type, KG.Position
-    yield role, RDF.type, ORG.Role
-    yield role, RDFS.label, Literal(title)
+        yield node, iri(KG.reportedOn), date_literal(reported)
+    yield role, _TYPE, iri(KG.Position)
+    yield role, _TYPE, iri(ORG.Role)
+    yield role, _LABEL, _literal(title)
 
 
-def date_literal(value: str) -> Literal:
+def date_literal(value: str) -> ox.Literal:
     """A date qualifier as xsd:date (2022-05-09) or, when only the month is known, xsd:gYearMonth."""
-    return Literal(value, datatype=XSD.gYearMonth if len(value) == 7 else XSD.date)
+    return _literal(value, "gYearMonth" if len(value) == 7 else "date")

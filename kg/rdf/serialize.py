@@ -17,8 +17,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.rdf.summary import article_quads
+from kg.rdf.terms import to_ox
 from kg.rdf.vocab import PREFIXES
-from kg.store.terms import to_ox
 
 
 @dataclass(frozen=True)

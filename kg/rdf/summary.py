@@ -44,8 +44,9 @@ REPORTED, DATE = _iri(KG.reportedOn), _iri(KG.date)
 FROM, VIA, TO, LATEST = _iri(KG["from"]), _iri(KG.via), _iri(KG.to), _iri(KG.latest)
 FACT_COUNT, ARTICLE_COUNT = _iri(KG.factCount), _iri(KG.articleCount)
 FIRST, LAST = _iri(KG.firstReported), _iri(KG.lastReported)
-# What an edge repeats from its latest fact: where and how it was said.
-SHOWN = (TITLE, ACTING, _iri(KG.titleAsWritten), _iri(KG.sentence), _iri(KG.confidence), SOURCE)
+# What an edge repeats from its latest fact: where and how it was said (and so its place among the
+# edge's statements, read back without the fact when the edge is updated).
+SHOWN = (TITLE, ACTING, _iri(KG.titleAsWritten), _iri(KG.sentence), _iri(KG.confidence), SOURCE, START)
 _INTEGER = _iri(XSD.integer)
 # What describes an entity (and so is copied into the summary graph once).
 DESCRIPTIONS = frozenset({TYPE, _iri(RDFS.label), _iri(SKOS.altLabel), _iri(KG.ticker)})

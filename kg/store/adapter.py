@@ -16,9 +16,9 @@ from rdflib.query import Result
 from rdflib.store import Store
 
 from kg.rdf.summary import article_quads
+from kg.rdf.terms import from_ox, to_ox
 from kg.store.base import StoreError
 from kg.store.summary import SUMMARY
-from kg.store.terms import from_ox, to_ox
 
 
 class OxigraphRdflibStore(Store):

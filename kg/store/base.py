@@ -6,11 +6,12 @@ from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 from rdflib.query import Result
 
-from kg.rdf.convert import Quad
+from kg.rdf.terms import Quad
 from kg.rdf.vocab import KG
 from kg.registry import Registry
 
@@ -21,11 +22,11 @@ class StoreError(Exception):
 
 @dataclass
 class ArticleGraph:
-    """One article's named graph, ready to be stored: its IRI, its content hash and its quads."""
+    """One article's named graph, ready to be stored: its IRI, its content hash and its (Oxigraph) quads."""
 
     iri: URIRef
     content_hash: str
-    quads: list[Quad] = field(default_factory=list)
+    quads: list[ox.Quad] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

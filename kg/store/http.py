@@ -17,10 +17,9 @@ import pyoxigraph as ox
 from rdflib import Dataset, Literal
 from rdflib.query import Result
 
-from kg.rdf.convert import Quad
+from kg.rdf.terms import Quad
 from kg.rdf.vocab import ID, KG, bind_prefixes
 from kg.store.base import ARTICLES_QUERY, STORES, ArticleGraph, GraphStore, StoredArticle, StoreError
-from kg.store.terms import to_ox_quads
 
 SCHEMES = ("sparql+http://", "sparql+https://")
 TIMEOUT_S = 60
@@ -83,8 +82,7 @@ class HttpStore(GraphStore):
 
     def put_articles(self, graphs: Iterable[ArticleGraph]) -> None:
         for graph in graphs:
-            quads = to_ox_quads(graph.quads)
-            self._put(str(graph.iri), [ox.Triple(q.subject, q.predicate, q.object) for q in quads])
+            self._put(str(graph.iri), [ox.Triple(q.subject, q.predicate, q.object) for q in graph.quads])
 
     def remove_article(self, iri: str) -> bool:
         if self.read_only:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
-from kg.rdf.convert import Quad
+from kg.rdf.terms import Quad, from_ox_quad
 from kg.rdf.vocab import bind_prefixes
 from kg.store.base import ARTICLES_QUERY, STORES, ArticleGraph, GraphStore, StoredArticle
 
@@ -36,7 +36,7 @@ class MemoryStore(GraphStore):
         for graph in graphs:
             if graph.iri in self._graphs:  # removing an absent graph costs a scan in rdflib
                 self._dataset.remove_graph(Graph(identifier=graph.iri))
-            self._dataset.addN(graph.quads)
+            self._dataset.addN(map(from_ox_quad, graph.quads))
             self._graphs.add(URIRef(graph.iri))
 
     def remove_article(self, iri: str) -> bool:

@@ -8,8 +8,10 @@ holds the summary graph (kg.rdf.summary), updated with every write.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,8 +19,8 @@ from rdflib import Dataset
 from rdflib.query import Result
 
 from kg.io import atomic_write
-from kg.rdf.convert import Quad
 from kg.rdf.summary import FACT_COUNT, PROPERTY, TYPE, Digest, article_quads, digest_quads
+from kg.rdf.terms import Quad, from_ox_quad
 from kg.rdf.vocab import KG, bind_prefixes
 from kg.store.adapter import OxigraphRdflibStore
 from kg.store.base import ARTICLES_QUERY, STORES, ArticleGraph, GraphStore, StoredArticle, StoreError
@@ -30,11 +32,11 @@ from kg.store.summary import (
     summary_change,
     update_text,
 )
-from kg.store.terms import from_ox_quad, to_ox_quads
 
 MARKER = "kg-store.json"
+_HASH = ox.NamedNode(KG.contentHash)
 FORMAT = {"format": "kg-store", "version": 2, "backend": "oxigraph"}
-SUMMARY_BATCH = 200  # articles counted into the summary per update when catching up
+SUMMARY_BATCH = 1000  # new articles counted into the summary graph per update
 
 
 def is_store_dir(path: str | Path) -> bool:
@@ -50,6 +52,18 @@ def store_version(root: Path) -> int:
         return 0
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: its passes over many new, acyclic objects halve the speed."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @STORES.register("oxigraph")
 class OxigraphStore(GraphStore):
     """A kg store folder backed by an on-disk Oxigraph database."""
@@ -61,6 +75,8 @@ class OxigraphStore(GraphStore):
         self._store = store
         self.read_only = read_only
         self._dataset: Dataset | None = None
+        self._pending: list[str] = []  # articles added but not yet counted in the summary graph
+        self._pending_digest = Digest()
 
     @classmethod
     def handles(cls, spec: str) -> bool:
@@ -101,7 +117,8 @@ class OxigraphStore(GraphStore):
 
     @property
     def oxigraph(self) -> ox.Store:
-        """The underlying pyoxigraph Store."""
+        """The underlying pyoxigraph Store, its summary graph up to date."""
+        self.settle()
         return self._store
 
     def put_articles(self, graphs: Iterable[ArticleGraph]) -> None:
@@ -112,15 +129,32 @@ class OxigraphStore(GraphStore):
             else:
                 fresh.append(graph)
         if fresh:
-            # One transaction for the whole batch: every article in it is stored whole or not at all,
-            # flagged as pending until its counts are in the summary graph.
-            iris = [str(g.iri) for g in fresh]
-            quads = list(to_ox_quads(q for g in fresh for q in g.quads))
-            if not self.keeps_summary:
-                self._store.extend(quads)
-                return
-            self._store.extend(quads + list(pending_quads(iris)))
-            self._summarise(iris, digest_quads(quads))
+            self._add(fresh)
+
+    def _add(self, graphs: list[ArticleGraph]) -> None:
+        """Store new article graphs; their counts reach the summary graph by `SUMMARY_BATCH` articles."""
+        quads = [q for g in graphs for q in g.quads]
+        if not self.keeps_summary:
+            self._store.extend(quads)
+            return
+        # Flagged as pending first, then written in bulk (fast, not transactional), then completed by
+        # their content hashes in one transaction: a pending article without its hash is one a crash
+        # cut short, and `catch_up` drops it so that the next build extracts it again.
+        iris = [str(g.iri) for g in graphs]
+        self._store.extend(list(pending_quads(iris)))
+        self._store.bulk_extend([q for q in quads if q.predicate != _HASH])
+        self._store.extend([q for q in quads if q.predicate == _HASH])
+        self._pending.extend(iris)
+        with _collector_paused():  # the digest makes many small containers that live until settled
+            self._pending_digest.merge(digest_quads(quads))
+        if len(self._pending) >= SUMMARY_BATCH:
+            self.settle()
+
+    def settle(self) -> None:
+        """Count the articles this store object added, and has not counted yet, into the summary graph."""
+        if self._pending:
+            self._summarise(self._pending, self._pending_digest)
+            self._pending, self._pending_digest = [], Digest()
 
     def _summarise(self, iris: list[str], digest: Digest) -> None:
         """Count stored articles into the summary graph and clear their pending flags, in one update."""
@@ -129,21 +163,29 @@ class OxigraphStore(GraphStore):
 
     def _rewrite(self, drop: list[str], graph: ArticleGraph | None) -> None:
         """Drop article graphs and insert `graph`, with the summary's changes, in one update."""
-        quads = list(to_ox_quads(graph.quads)) if graph is not None else []
+        quads = list(graph.quads) if graph is not None else []
         if not self.keeps_summary:
             self._store.update(update_text([], drop, quads))
             return
+        self.settle()  # a recount reads every article graph: they must all be counted
         minus = digest_quads(q for iri in drop for q in graph_quads(self._store, iri))
         delete, insert = summary_change(self._store, digest_quads(quads), minus, frozenset(drop))
         self._store.update(update_text(delete, drop, quads + insert))
 
     def catch_up(self) -> int:
-        """Count into the summary graph the articles a stopped build left pending; how many."""
+        """Count into the summary graph the articles a stopped build left pending; how many.
+
+        Those it left without their content hash were cut short while being written: they are dropped.
+        """
         pending = pending_articles(self._store)
-        for i in range(0, len(pending), SUMMARY_BATCH):
-            batch = pending[i : i + SUMMARY_BATCH]
+        partial = [iri for iri in pending if self.article_hash(iri) is None]
+        if partial:
+            self._store.update(update_text(list(pending_quads(partial)), partial, []))
+        complete = [iri for iri in pending if iri not in set(partial)]
+        for i in range(0, len(complete), SUMMARY_BATCH):
+            batch = complete[i : i + SUMMARY_BATCH]
             self._summarise(batch, digest_quads(q for iri in batch for q in graph_quads(self._store, iri)))
-        return len(pending)
+        return len(complete)
 
     def remove_article(self, iri: str) -> bool:
         if not self._store.contains_named_graph(ox.NamedNode(iri)):
@@ -169,6 +211,7 @@ class OxigraphStore(GraphStore):
     def fact_counts(self) -> dict[str, int]:
         if not self.keeps_summary:
             return super().fact_counts()
+        self.settle()
         predicates = self._store.quads_for_pattern(None, TYPE, PROPERTY, SUMMARY)
         return {
             q.subject.value: int(c.object.value)
@@ -184,6 +227,7 @@ class OxigraphStore(GraphStore):
             yield from_ox_quad(quad)
 
     def dataset(self) -> Dataset:
+        self.settle()
         if self._dataset is None:
             self._dataset = Dataset(store=OxigraphRdflibStore(self._store), default_union=True)
             bind_prefixes(self._dataset)
@@ -203,6 +247,8 @@ class OxigraphStore(GraphStore):
         return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
 
     def close(self) -> None:
+        if self._store is not None:
+            self.settle()
         if not self.read_only and self.root is not None:
             self._store.flush()
         if self._dataset is not None:

@@ -19,6 +19,7 @@ from kg.rdf.summary import (
     GRAPH,
     LATEST,
     PROPERTY,
+    START,
     SUBJECT,
     TYPE,
     Digest,
@@ -86,7 +87,9 @@ def summary_change(
 
 def _stored_stats(store: ox.Store, edge: list[ox.Quad]) -> EdgeStats:
     """An edge's statistics as the summary graph holds them (with its latest fact's date and place)."""
-    latest = next((q.object for q in edge if q.predicate == LATEST), None)
+    if any(q.predicate == START for q in edge):
+        return edge_stats(edge, edge)  # the edge repeats what places its latest fact
+    latest = next((q.object for q in edge if q.predicate == LATEST), None)  # a store made before it did
     fact = [] if latest is None else store.quads_for_pattern(latest, None, None, None)
     return edge_stats(edge, fact)
 

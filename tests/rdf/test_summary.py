@@ -6,8 +6,8 @@ import itertools
 
 from kg.rdf.convert import extraction_quads
 from kg.rdf.summary import digest_quads, edge_node, summary_quads
+from kg.rdf.terms import to_ox_quads
 from kg.rdf.vocab import KG, SUMMARY_GRAPH, article_iri
-from kg.store.terms import to_ox_quads
 from tests.query.articles import position_article
 
 

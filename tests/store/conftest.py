@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from kg.model import Extraction
-from kg.rdf.convert import extraction_quads
+from kg.rdf.convert import extraction_ox_quads
 from kg.rdf.vocab import article_iri
 from kg.store import ArticleGraph
 
@@ -20,7 +20,7 @@ def article_graph(ex: Extraction, article_id: str | None = None, facts: int | No
     ex = dataclasses.replace(ex, article=article, facts=ex.facts[:facts] if facts is not None else ex.facts)
     if facts is not None:
         article.content_hash += f"-{facts}"
-    return ArticleGraph(article_iri(article.id), article.content_hash, list(extraction_quads(ex)))
+    return ArticleGraph(article_iri(article.id), article.content_hash, list(extraction_ox_quads(ex)))
 
 
 @pytest.fixture

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 
+import pyoxigraph as ox
 import pytest
 
 from kg.query import run_named
 from kg.rdf.summary import article_quads, digest_quads, summary_quads
+from kg.rdf.terms import from_ox_quad
 from kg.rdf.vocab import KG
 from kg.store import GraphStore, StoreError, load_dataset, open_store
 from kg.store.oxigraph import MARKER
-from kg.store.summary import SUMMARY, pending_quads
-from kg.store.terms import to_ox_quads
+from kg.store.summary import SUMMARY, pending_quads, update_text
 from tests.query.articles import position_article
 from tests.store.conftest import article_graph
 
@@ -53,16 +54,59 @@ def test_adding_replacing_and_removing_keep_the_summary_exact(tmp_path, seed_ext
 def test_articles_stored_but_not_counted_are_counted_when_the_store_is_next_opened(tmp_path, seed_graph):
     store = open_store(tmp_path / "s")
     # what a build killed between storing a batch and counting it leaves behind
-    store.oxigraph.extend(list(to_ox_quads(seed_graph.quads)) + list(pending_quads([str(seed_graph.iri)])))
+    store.oxigraph.extend(list(seed_graph.quads) + list(pending_quads([str(seed_graph.iri)])))
     store.close()
     store = open_store(tmp_path / "s")
     assert _summary(store) == _expected(store) and _summary(store)
     store.close()
 
 
+def test_an_article_cut_short_while_being_written_is_dropped_and_extracted_again(
+    tmp_path, seed_extraction, seed_graph
+):
+    store = open_store(tmp_path / "s")
+    store.put_article(article_graph(seed_extraction, "kept"))
+    # what a build killed inside a bulk write leaves: the flag and part of the graph, not its hash
+    partial = [q for q in seed_graph.quads if q.predicate.value != str(KG.contentHash)]
+    store.oxigraph.extend(list(pending_quads([str(seed_graph.iri)])) + partial[: len(partial) // 2])
+    store.close()
+    store = open_store(tmp_path / "s")
+    assert [a.article_id for a in store.articles()] == ["kept"]
+    assert not store.oxigraph.contains_named_graph(partial[0].graph_name)
+    assert _summary(store) == _expected(store) and _summary(store)
+    store.put_article(seed_graph)  # the next build stores it whole
+    assert _summary(store) == _expected(store)
+    assert len(list(store.articles())) == 2
+    store.close()
+
+
+def test_new_articles_are_counted_before_anything_reads_the_summary(tmp_path, seed_extraction):
+    store = open_store(tmp_path / "s")
+    store.put_articles([article_graph(seed_extraction, f"a{i}") for i in range(3)])
+    counts = store.fact_counts()  # read before the batch of SUMMARY_BATCH articles is full
+    assert counts == GraphStore.fact_counts(store) and counts[str(KG.holds_position)] == 9
+    store.put_article(article_graph(seed_extraction, "a3"))
+    store.close()  # closing counts what is left
+    reopened = open_store(tmp_path / "s", read_only=True)
+    assert _summary(reopened) == _expected(reopened)
+    reopened.close()
+
+
+def test_edges_stored_without_their_latest_place_are_updated_exactly(tmp_path, seed_extraction):
+    store = open_store(tmp_path / "s")
+    store.put_article(article_graph(seed_extraction, "a1"))
+    start = ox.NamedNode(str(KG.start))
+    store.oxigraph.update(
+        update_text(list(store.oxigraph.quads_for_pattern(None, start, None, SUMMARY)), (), [])
+    )
+    store.put_article(article_graph(seed_extraction, "a2"))  # same facts: the latest stays in a1
+    assert _summary(store) == _expected(store)
+    store.close()
+
+
 def test_a_store_made_before_the_summary_is_upgraded_when_opened_for_writing(tmp_path, seed_graph):
     store = open_store(tmp_path / "s")
-    store.oxigraph.extend(list(to_ox_quads(seed_graph.quads)))  # an article graph without summary
+    store.oxigraph.extend(list(seed_graph.quads))  # an article graph without summary
     store.close()
     (tmp_path / "s" / MARKER).write_text(json.dumps({"format": "kg-store", "version": 1}))
     with pytest.raises(StoreError, match="older kg without the summary graph; open it for writing once"):
@@ -75,5 +119,5 @@ def test_a_store_made_before_the_summary_is_upgraded_when_opened_for_writing(tmp
 def test_exports_and_the_rdflib_view_leave_the_summary_out(tmp_path, seed_graph):
     with open_store(tmp_path / "s") as store:
         store.put_article(seed_graph)
-        assert set(store.quads()) == set(seed_graph.quads)
+        assert set(store.quads()) == set(map(from_ox_quad, seed_graph.quads))
         assert [str(g.identifier) for g in store.dataset().store.contexts()] == [str(seed_graph.iri)]

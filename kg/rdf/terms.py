@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.rdf.convert import Quad
+Quad = tuple[URIRef, URIRef, object, URIRef]  # an rdflib quad: subject, predicate, object, graph
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_uri = lru_cache(maxsize=1 << 16)(URIRef)  # IRIs repeat a lot; rdflib checks each one it makes
 
 
 def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -31,7 +33,7 @@ def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 def from_ox(term) -> URIRef | BNode | Literal:
     """The rdflib term for an Oxigraph term."""
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        return _uri(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
