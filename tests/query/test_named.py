@@ -105,7 +105,7 @@ def test_a_position_stated_by_many_articles_is_one_row_with_the_latest_evidence(
 @pytest.mark.parametrize("name", ["i茅台", "贵州茅台"])
 def test_services_to_a_product_or_to_its_owner(seed_dataset, engine, name):
     rows = run_named(seed_dataset, "services", engine=engine, entity=name)
-    assert values(rows, "provider", "ticker", "receiver") == [("九州通", "SH600998", "i茅台")]
+    assert values(rows, "provider", "ticker", "receiver", "articles") == [("九州通", "SH600998", "i茅台", 1)]
     assert "技术服务" in str(rows[0]["evidence"])
 
 
