@@ -26,6 +26,7 @@ from kg.store.adapter import OxigraphRdflibStore
 from kg.store.base import ARTICLES_QUERY, STORES, ArticleGraph, GraphStore, StoredArticle, StoreError
 from kg.store.summary import (
     SUMMARY,
+    EdgeCache,
     graph_quads,
     pending_articles,
     pending_quads,
@@ -77,6 +78,7 @@ class OxigraphStore(GraphStore):
         self._dataset: Dataset | None = None
         self._pending: list[str] = []  # articles added but not yet counted in the summary graph
         self._pending_digest = Digest()
+        self._edges = EdgeCache()  # the summary's edges as written by this store object
 
     @classmethod
     def handles(cls, spec: str) -> bool:
@@ -158,8 +160,10 @@ class OxigraphStore(GraphStore):
 
     def _summarise(self, iris: list[str], digest: Digest) -> None:
         """Count stored articles into the summary graph and clear their pending flags, in one update."""
-        delete, insert = summary_change(self._store, digest, Digest())
-        self._store.update(update_text(delete + list(pending_quads(iris)), (), insert))
+        change = summary_change(self._store, digest, Digest(), cache=self._edges)
+        delete = change.delete + list(pending_quads(iris))
+        self._store.update(update_text(delete, (), change.insert))
+        self._edges.update(change.edges)
 
     def _rewrite(self, drop: list[str], graph: ArticleGraph | None) -> None:
         """Drop article graphs and insert `graph`, with the summary's changes, in one update."""
@@ -169,8 +173,9 @@ class OxigraphStore(GraphStore):
             return
         self.settle()  # a recount reads every article graph: they must all be counted
         minus = digest_quads(q for iri in drop for q in graph_quads(self._store, iri))
-        delete, insert = summary_change(self._store, digest_quads(quads), minus, frozenset(drop))
-        self._store.update(update_text(delete, drop, quads + insert))
+        change = summary_change(self._store, digest_quads(quads), minus, frozenset(drop), self._edges)
+        self._store.update(update_text(change.delete, drop, quads + change.insert))
+        self._edges.update(change.edges)
 
     def catch_up(self) -> int:
         """Count into the summary graph the articles a stopped build left pending; how many.

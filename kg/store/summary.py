@@ -9,7 +9,9 @@ is completed by the next one.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -28,6 +30,7 @@ from kg.rdf.summary import (
     digest_quads,
     edge_node,
     edge_stats,
+    edge_triples,
     summary_quads,
 )
 from kg.rdf.vocab import KG
@@ -35,6 +38,35 @@ from kg.rdf.vocab import KG
 SUMMARY = GRAPH
 PENDING = ox.NamedNode(KG.summaryPending)  # article kg:summaryPending true, in the summary graph
 _TRUE = ox.Literal(True)
+EDGE_CACHE = 100_000  # edges whose statistics a writer keeps (about 1 KB each)
+
+
+class EdgeCache:
+    """The statistics of the summary's edges as this writer last wrote them, least recently used first.
+
+    Reading an edge back from the database costs a lookup for every string of its quads, more as the
+    database grows; the process holding the store's lock is its only writer, so what it wrote stays true.
+    """
+
+    def __init__(self, limit: int = EDGE_CACHE) -> None:
+        self.limit = limit
+        self._stats: OrderedDict[EdgeKey, EdgeStats] = OrderedDict()
+
+    def get(self, key: EdgeKey) -> EdgeStats | None:
+        """An edge's statistics, when known."""
+        stats = self._stats.get(key)
+        if stats is not None:
+            self._stats.move_to_end(key)
+        return stats
+
+    def update(self, edges: dict[EdgeKey, EdgeStats]) -> None:
+        """Record the statistics just written (no facts: the edge is gone)."""
+        for key, stats in edges.items():
+            self._stats.pop(key, None)
+            if stats.facts:
+                self._stats[key] = stats
+        while len(self._stats) > self.limit:
+            self._stats.popitem(last=False)
 
 
 def pending_quads(iris: Iterable[str]) -> Iterator[ox.Quad]:
@@ -53,36 +85,66 @@ def graph_quads(store: ox.Store, iri: str) -> list[ox.Quad]:
     return list(store.quads_for_pattern(None, None, None, ox.NamedNode(iri)))
 
 
+@dataclass
+class SummaryChange:
+    """One update of the summary graph: the quads it deletes and inserts, and the edges it touches."""
+
+    delete: list[ox.Quad] = field(default_factory=list)
+    insert: list[ox.Quad] = field(default_factory=list)
+    edges: dict[EdgeKey, EdgeStats] = field(default_factory=dict)  # each touched edge's new stats
+
+
 def summary_change(
-    store: ox.Store, plus: Digest, minus: Digest, dropped: frozenset[str] = frozenset()
-) -> tuple[list[ox.Quad], list[ox.Quad]]:
-    """The summary quads to delete and to insert when articles with digest `plus` come in and the
-    `dropped` article graphs (digest `minus`) go."""
-    delete: list[ox.Quad] = []
-    new = Digest(descriptions=set(plus.descriptions))
+    store: ox.Store,
+    plus: Digest,
+    minus: Digest,
+    dropped: frozenset[str] = frozenset(),
+    cache: EdgeCache | None = None,
+) -> SummaryChange:
+    """The change of the summary graph when articles with digest `plus` come in and the `dropped`
+    article graphs (digest `minus`) go."""
+    change = SummaryChange()
+    digest = Digest(descriptions=set(plus.descriptions))  # what is written whole
     for t in minus.descriptions - plus.descriptions:
         if not _held_elsewhere(store, t, dropped):
-            delete.append(ox.Quad(t.subject, t.predicate, t.object, SUMMARY))
+            change.delete.append(ox.Quad(t.subject, t.predicate, t.object, SUMMARY))
     for key in set(plus.edges) | set(minus.edges):
-        old = list(store.quads_for_pattern(edge_node(key), None, None, SUMMARY))
-        delete.extend(old)
-        stats = _recount(store, key, dropped) if key in minus.edges else _stored_stats(store, old)
-        if key in plus.edges:
-            stats.merge(plus.edges[key])
-        if stats.facts:
-            new.edges[key] = stats
+        known = cache.get(key) if cache is not None else None
+        if known is None:  # read back from the database
+            old = list(store.quads_for_pattern(edge_node(key), None, None, SUMMARY))
+            known = _stored_stats(store, old)
+        else:
+            old = list(_edge_quads(key, known))
+        if key in minus.edges:  # its latest report may have gone: counted afresh
+            stats = _recount(store, key, dropped)
+        else:
+            stats = EdgeStats()
+            stats.merge(known)
+        stats.merge(plus.edges.get(key, EdgeStats()))
+        new = list(_edge_quads(key, stats)) if stats.facts else []
+        # only what changed is written: fewer deleted versions for the database to skip and compact
+        kept, was = set(new), set(old)
+        change.delete.extend(q for q in old if q not in kept)
+        change.insert.extend(q for q in new if q not in was)
+        change.edges[key] = stats
     for pred in set(plus.predicates) | set(minus.predicates):
         counts = [0, 0]
-        delete.extend(store.quads_for_pattern(pred, TYPE, PROPERTY, SUMMARY))
+        change.delete.extend(store.quads_for_pattern(pred, TYPE, PROPERTY, SUMMARY))
         for i, count in enumerate((FACT_COUNT, ARTICLE_COUNT)):
             for quad in store.quads_for_pattern(pred, count, None, SUMMARY):
-                delete.append(quad)
+                change.delete.append(quad)
                 counts[i] = int(quad.object.value)
         for i in range(2):
             counts[i] += plus.predicates.get(pred, (0, 0))[i] - minus.predicates.get(pred, (0, 0))[i]
         if counts[0] > 0:
-            new.predicates[pred] = counts
-    return delete, list(summary_quads(new))
+            digest.predicates[pred] = counts
+    change.insert.extend(summary_quads(digest))
+    return change
+
+
+def _edge_quads(key: EdgeKey, stats: EdgeStats) -> Iterator[ox.Quad]:
+    for s, p, o in edge_triples(key, stats):
+        yield ox.Quad(s, p, o, SUMMARY)
 
 
 def _stored_stats(store: ox.Store, edge: list[ox.Quad]) -> EdgeStats:

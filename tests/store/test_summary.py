@@ -92,6 +92,21 @@ def test_new_articles_are_counted_before_anything_reads_the_summary(tmp_path, se
     reopened.close()
 
 
+@pytest.mark.parametrize("cached", [100_000, 1], ids=["edges-cached", "edges-read-back"])
+def test_later_and_earlier_reports_of_a_known_edge_update_it_exactly(tmp_path, cached):
+    store = open_store(tmp_path / "s")
+    store._edges.limit = cached  # with room for one edge, the others are read back from the database
+    for i, date in enumerate(["2023-03-01", "2023-05-01", "2023-01-01", "2023-05-01"]):
+        store.put_article(
+            article_graph(position_article(f"p{i}", "贵州茅台", "王莉", "总经理", "SH600519", date=date))
+        )
+        store.put_article(article_graph(position_article(f"q{i}", "五粮液", "曾从钦", "董事长", date=date)))
+        assert _summary(store) == _expected(store)  # the latest report moves, stays, then ties
+    (wang,) = list(run_named(store.dataset(), "positions", company="SH600519"))
+    assert wang["articles"].toPython() == 4 and str(wang["reported"]) == "2023-05-01"
+    store.close()
+
+
 def test_edges_stored_without_their_latest_place_are_updated_exactly(tmp_path, seed_extraction):
     store = open_store(tmp_path / "s")
     store.put_article(article_graph(seed_extraction, "a1"))
@@ -99,6 +114,8 @@ def test_edges_stored_without_their_latest_place_are_updated_exactly(tmp_path, s
     store.oxigraph.update(
         update_text(list(store.oxigraph.quads_for_pattern(None, start, None, SUMMARY)), (), [])
     )
+    store.close()  # as a store written by an older kg is opened
+    store = open_store(tmp_path / "s")
     store.put_article(article_graph(seed_extraction, "a2"))  # same facts: the latest stays in a1
     assert _summary(store) == _expected(store)
     store.close()
