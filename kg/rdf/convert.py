@@ -17,11 +17,27 @@ from kg.model import Entity, Extraction, Fact
 from kg.rdf.terms import Quad, from_ox_quad
 from kg.rdf.vocab import KG, ORG, SCHEMA, article_iri, class_iri, entity_iri, fact_iri, predicate_iri
 
-iri = lru_cache(maxsize=1 << 16)(ox.NamedNode)  # entity and vocabulary IRIs repeat across articles
+iri = lru_cache(maxsize=1 << 16)(ox.NamedNode)  # entity IRIs repeat across articles
 
-_TYPE, _LABEL = iri(RDF.type), iri(RDFS.label)
-_STRING = iri(XSD.string)
-_DATATYPES = {name: iri(XSD[name]) for name in ("dateTime", "anyURI", "decimal", "date", "gYearMonth")}
+
+class _Terms:
+    """The Oxigraph IRIs of an rdflib namespace, each made once on first use (`_kg.subjectText`)."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(self._namespace[name])
+        setattr(self, name, node)  # later lookups are plain attribute reads
+        return node
+
+
+_kg, _schema, _org, _prov = _Terms(KG), _Terms(SCHEMA), _Terms(ORG), _Terms(PROV)
+_rdf, _rdfs, _skos, _xsd = _Terms(RDF), _Terms(RDFS), _Terms(SKOS), _Terms(XSD)
+
+_TYPE, _LABEL = _rdf.type, _rdfs.label
+_STRING = _xsd.string
+_DATATYPES = {name: getattr(_xsd, name) for name in ("dateTime", "anyURI", "decimal", "date", "gYearMonth")}
 
 
 def extraction_quads(ex: Extraction) -> Iterator[Quad]:
@@ -32,7 +48,7 @@ def extraction_quads(ex: Extraction) -> Iterator[Quad]:
 def extraction_ox_quads(ex: Extraction) -> Iterator[ox.Quad]:
     """Every quad of an article's named graph as Oxigraph terms, in a deterministic order."""
     graph = iri(article_iri(ex.article.id))
-    mentions = iri(SCHEMA.mentions)
+    mentions = _schema.mentions
     for s, p, o in _article_triples(ex, graph):
         yield ox.Quad(s, p, o, graph)
     for eid in sorted(ex.entities):
@@ -50,23 +66,23 @@ def _literal(value: str, datatype: str | None = None) -> ox.Literal:
 
 def _article_triples(ex: Extraction, node: ox.NamedNode) -> Iterator[tuple]:
     a = ex.article
-    yield node, _TYPE, iri(KG.Article)
-    yield node, _TYPE, iri(SCHEMA.NewsArticle)
-    yield node, iri(KG.articleId), _literal(a.id)
-    yield node, iri(KG.path), _literal(a.path)
-    yield node, iri(KG.contentHash), _literal(a.content_hash)
+    yield node, _TYPE, _kg.Article
+    yield node, _TYPE, _schema.NewsArticle
+    yield node, _kg.articleId, _literal(a.id)
+    yield node, _kg.path, _literal(a.path)
+    yield node, _kg.contentHash, _literal(a.content_hash)
     if a.title:
-        yield node, iri(SCHEMA.headline), _literal(a.title)
+        yield node, _schema.headline, _literal(a.title)
     if a.published:
-        yield node, iri(SCHEMA.datePublished), _literal(a.published, "dateTime")
+        yield node, _schema.datePublished, _literal(a.published, "dateTime")
     if a.url:
-        yield node, iri(SCHEMA.url), _literal(a.url, "anyURI")
+        yield node, _schema.url, _literal(a.url, "anyURI")
     if a.source:
-        yield node, iri(KG.sourceName), _literal(a.source)
+        yield node, _kg.sourceName, _literal(a.source)
     for category in a.categories:
-        yield node, iri(SCHEMA.articleSection), _literal(category)
+        yield node, _schema.articleSection, _literal(category)
     for tag in a.tags:
-        yield node, iri(SCHEMA.keywords), _literal(tag)
+        yield node, _schema.keywords, _literal(tag)
 
 
 def entity_triples(entity: Entity) -> Iterator[tuple]:
@@ -75,9 +91,9 @@ def entity_triples(entity: Entity) -> Iterator[tuple]:
     yield node, _TYPE, iri(class_iri(entity.type))
     yield node, _LABEL, _literal(entity.name)
     for alias in sorted(set(entity.aliases) - {entity.name}):
-        yield node, iri(SKOS.altLabel), _literal(alias)
+        yield node, _skos.altLabel, _literal(alias)
     if entity.ticker:
-        yield node, iri(KG.ticker), _literal(entity.ticker)
+        yield node, _kg.ticker, _literal(entity.ticker)
 
 
 def _fact_triples(ex: Extraction, fact: Fact, graph: ox.NamedNode) -> Iterator[tuple]:
@@ -95,29 +111,29 @@ def _fact_triples(ex: Extraction, fact: Fact, graph: ox.NamedNode) -> Iterator[t
         )
     )
     yield subj, pred, obj
-    yield node, _TYPE, iri(KG.Fact)
-    yield node, iri(RDF.subject), subj
-    yield node, iri(RDF.predicate), pred
-    yield node, iri(RDF.object), obj
-    yield node, iri(KG.subjectText), _literal(fact.subject.text)
-    yield node, iri(KG.objectText), _literal(fact.object.text)
-    yield node, iri(KG.sentence), _literal(ex.article.text[start:end])
-    yield node, iri(KG.start), _integer(start)
-    yield node, iri(KG.end), _integer(end)
-    yield node, iri(KG.confidence), _literal(str(Decimal(str(round(fact.confidence, 3)))), "decimal")
-    yield node, iri(KG.extractor), _literal(fact.extractor)
-    yield node, iri(PROV.wasDerivedFrom), graph
+    yield node, _TYPE, _kg.Fact
+    yield node, _rdf.subject, subj
+    yield node, _rdf.predicate, pred
+    yield node, _rdf.object, obj
+    yield node, _kg.subjectText, _literal(fact.subject.text)
+    yield node, _kg.objectText, _literal(fact.object.text)
+    yield node, _kg.sentence, _literal(ex.article.text[start:end])
+    yield node, _kg.start, _integer(start)
+    yield node, _kg.end, _integer(end)
+    yield node, _kg.confidence, _literal(str(Decimal(str(round(fact.confidence, 3)))), "decimal")
+    yield node, _kg.extractor, _literal(fact.extractor)
+    yield node, _prov.wasDerivedFrom, graph
     q = fact.qualifiers
     if q.get("status"):
-        yield node, iri(KG.status), _literal(q["status"])
+        yield node, _kg.status, _literal(q["status"])
     if q.get("date"):
-        yield node, iri(KG.date), date_literal(q["date"])
+        yield node, _kg.date, date_literal(q["date"])
     if fact.predicate == "holds_position":
         yield from _membership(ex, fact, node, subj, obj)
 
 
 def _integer(n: int) -> ox.Literal:
-    return ox.Literal(str(n), datatype=iri(XSD.integer))
+    return ox.Literal(str(n), datatype=_xsd.integer)
 
 
 def _membership(
@@ -127,19 +143,19 @@ def _membership(
     q = fact.qualifiers
     title = q.get("position", "")
     role = iri(entity_iri("Position", title))
-    yield node, _TYPE, iri(ORG.Membership)
-    yield node, iri(ORG.member), person
-    yield node, iri(ORG.organization), org
-    yield node, iri(ORG.role), role
-    yield node, iri(KG.positionTitle), _literal(title)
+    yield node, _TYPE, _org.Membership
+    yield node, _org.member, person
+    yield node, _org.organization, org
+    yield node, _org.role, role
+    yield node, _kg.positionTitle, _literal(title)
     if q.get("as_written") and q["as_written"] != title:
-        yield node, iri(KG.titleAsWritten), _literal(q["as_written"])
-    yield node, iri(KG.acting), ox.Literal(str(bool(q.get("acting"))).lower(), datatype=iri(XSD.boolean))
+        yield node, _kg.titleAsWritten, _literal(q["as_written"])
+    yield node, _kg.acting, ox.Literal(str(bool(q.get("acting"))).lower(), datatype=_xsd.boolean)
     reported = q.get("date") or (ex.article.published or "")[:10]
     if reported:
-        yield node, iri(KG.reportedOn), date_literal(reported)
-    yield role, _TYPE, iri(KG.Position)
-    yield role, _TYPE, iri(ORG.Role)
+        yield node, _kg.reportedOn, date_literal(reported)
+    yield role, _TYPE, _kg.Position
+    yield role, _TYPE, _org.Role
     yield role, _LABEL, _literal(title)
 
 
