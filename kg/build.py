@@ -171,8 +171,7 @@ def build(
         report.articles = report.added + report.replaced
         report.entities = Counter(entity_types.values())
         if out_dir is not None:
-            persistent = store not in (None, "memory", "rdflib")
-            write_outputs(target, Path(out_dir), report, html=html, counts_from_store=persistent)
+            write_outputs(target, Path(out_dir), report, html=html, counts_from_store=target.persistent)
     finally:
         if not isinstance(store, GraphStore):
             target.close()

@@ -51,6 +51,8 @@ ARTICLES_QUERY = f"""SELECT ?g ?id ?path ?hash WHERE {{
 class GraphStore(ABC):
     """A persistent (or in-memory) set of article graphs with SPARQL over their union."""
 
+    persistent = True  # whether it outlives the process (and so may hold articles of earlier builds)
+
     @classmethod
     @abstractmethod
     def handles(cls, spec: str) -> bool:

@@ -16,6 +16,8 @@ from kg.store.base import ARTICLES_QUERY, STORES, ArticleGraph, GraphStore, Stor
 class MemoryStore(GraphStore):
     """Article graphs in an rdflib Dataset whose default graph is the union of the article graphs."""
 
+    persistent = False
+
     def __init__(self, dataset: Dataset | None = None) -> None:
         if dataset is None:
             dataset = Dataset(default_union=True)

@@ -270,6 +270,7 @@ class OxigraphMemoryStore(OxigraphStore):
     """
 
     keeps_summary = False
+    persistent = False
 
     def __init__(self) -> None:
         super().__init__(None, ox.Store(), read_only=False)
