@@ -171,7 +171,8 @@ def build(
         report.articles = report.added + report.replaced
         report.entities = Counter(entity_types.values())
         if out_dir is not None:
-            write_outputs(target, Path(out_dir), report, html=html, counts_from_store=target.persistent)
+            held = target.persistent or isinstance(store, GraphStore)  # may hold articles of other runs
+            write_outputs(target, Path(out_dir), report, html=html, counts_from_store=held)
     finally:
         if not isinstance(store, GraphStore):
             target.close()
