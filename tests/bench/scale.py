@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import json
 import os
 import random
@@ -164,6 +165,7 @@ def store(args) -> dict:
     t0 = time.perf_counter()
     extractions = [x for x in extract_paths([str(folder)], workers=2) if hasattr(x, "article")]
     extract_s = time.perf_counter() - t0
+    gc.freeze()  # the corpus held here is no work for the collector (a build does not hold it)
     target = args.dir / "store"
     if target.exists():
         raise SystemExit(f"{target} exists; remove it first")
