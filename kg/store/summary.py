@@ -112,14 +112,13 @@ def summary_change(
         known = cache.get(key) if cache is not None else None
         if known is None:  # read back from the database
             old = list(store.quads_for_pattern(edge_node(key), None, None, SUMMARY))
-            known = _stored_stats(store, old)
         else:
             old = list(_edge_quads(key, known))
         if key in minus.edges:  # its latest report may have gone: counted afresh
             stats = _recount(store, key, dropped)
         else:
             stats = EdgeStats()
-            stats.merge(known)
+            stats.merge(known if known is not None else _stored_stats(store, old))
         stats.merge(plus.edges.get(key, EdgeStats()))
         new = list(_edge_quads(key, stats)) if stats.facts else []
         # only what changed is written: fewer deleted versions for the database to skip and compact
