@@ -141,7 +141,7 @@ def _add(
         return same[0]
     if any(m.start < end and start < m.end for m in doc.mentions):
         return None
-    m = Mention(start, end, doc.text[start:end], full.type, extractor_name, confidence, full.ticker)
+    m = Mention(start, end, doc.surface(start, end), full.type, extractor_name, confidence, full.ticker)
     doc.aliases[m.text] = full.text
     doc.mentions.append(m)
     doc.mentions.sort(key=lambda x: (x.start, x.end))

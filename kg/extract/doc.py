@@ -7,6 +7,7 @@ from functools import cached_property
 
 from kg.extract.known import KnownNames
 from kg.model import Article, Fact, Mention
+from kg.text.placeholders import mask_placeholders
 from kg.text.segment import Token, tokens
 from kg.text.sentences import split_sentences
 
@@ -17,7 +18,8 @@ class Doc:
     def __init__(self, article: Article, known: KnownNames | None = None) -> None:
         self.article = article
         self.known = known
-        self.text = article.text
+        # What extractors read; mentions quote the article itself (see surface()).
+        self.text = mask_placeholders(article.text)
         self.sentences: list[tuple[int, int]] = split_sentences(self.text)
         self._sentence_starts = [s for s, _ in self.sentences]
         self.candidates: list[Mention] = []
@@ -55,9 +57,13 @@ class Doc:
         """Add a candidate mention of `type_` over text[start:end] (blank or empty spans are ignored)."""
         if not 0 <= start < end <= len(self.text) or not self.text[start:end].strip():
             return None
-        m = Mention(start, end, self.text[start:end], type_, extractor, confidence, ticker)
+        m = Mention(start, end, self.surface(start, end), type_, extractor, confidence, ticker)
         self.candidates.append(m)
         return m
+
+    def surface(self, start: int, end: int) -> str:
+        """The article's own text over [start, end), placeholders as written."""
+        return self.article.text[start:end]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence holding offset `pos` (or the nearest one before it)."""

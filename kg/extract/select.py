@@ -32,12 +32,20 @@ _ORG_TYPES = ("Company", "Organization", "GovernmentBody")
 _CONFIRMING = ("markup", "known", "gazetteer", "persons")
 
 
+def _within(m: Mention, c: Mention) -> bool:
+    """True when candidate `c` covers `m` and more."""
+    return c.start <= m.start and m.end <= c.end and c.end - c.start > m.end - m.start
+
+
 def _inside_organisation(m: Mention, candidates: list[Mention]) -> bool:
     """True for a place inside a proposed organisation name (海南 in 海南航空股份有限公司)."""
-    return m.type == "Location" and any(
-        c.type in _ORG_TYPES and c.start <= m.start and m.end <= c.end and c.end - c.start > m.end - m.start
-        for c in candidates
-    )
+    return m.type == "Location" and any(c.type in _ORG_TYPES and _within(m, c) for c in candidates)
+
+
+def _inside_quoted_name(m: Mention, candidates: list[Mention]) -> bool:
+    """True for a recogniser span inside a name the article quotes as a product or project (茅台 in
+    “i茅台”): the quotes mark where that name begins and ends."""
+    return m.extractor == "ner" and any(c.extractor == "quoted" and _within(m, c) for c in candidates)
 
 
 def _extended(m: Mention, candidates: list[Mention]) -> bool:
@@ -45,12 +53,7 @@ def _extended(m: Mention, candidates: list[Mention]) -> bool:
     (代行总经理职责 around 总经理, 销售总经理 around 总经理): the wider reading is kept."""
     tier = TRUST.get(m.extractor, 0)
     return any(
-        c.type == m.type
-        and TRUST.get(c.extractor, 0) == tier - 1
-        and c.start <= m.start
-        and m.end <= c.end
-        and (c.end - c.start) > (m.end - m.start)
-        for c in candidates
+        c.type == m.type and TRUST.get(c.extractor, 0) == tier - 1 and _within(m, c) for c in candidates
     )
 
 
@@ -67,7 +70,7 @@ def select(doc: Doc) -> None:
             continue
         if any(occupied[m.start : m.end]) or _extended(m, doc.candidates):
             continue
-        if _inside_organisation(m, doc.candidates):
+        if _inside_organisation(m, doc.candidates) or _inside_quoted_name(m, doc.candidates):
             continue
         occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
@@ -81,7 +84,7 @@ def _join_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         prev = out[-1] if out else None
         if prev and prev.type == "Location" and m.type == "Company" and prev.end == m.start and not m.ticker:
             out[-1] = Mention(
-                prev.start, m.end, doc.text[prev.start : m.end], "Company", m.extractor, m.confidence
+                prev.start, m.end, doc.surface(prev.start, m.end), "Company", m.extractor, m.confidence
             )
         else:
             out.append(m)

@@ -5,6 +5,7 @@ from kg.extract.aliases import short_form
 from kg.extract.doc import Doc
 from kg.extract.persons import name_at
 from kg.extract.positions import title_of
+from kg.extract.select import select
 from kg.ingest.plain import text_article
 
 NO_MODELS = frozenset({"ner", "relmodel"})
@@ -125,3 +126,19 @@ def test_abbreviation_in_one_sentence_is_one_entity_and_a_same_as_fact():
         "东方航空股份有限公司",
         "东航",
     }
+
+
+def test_a_quoted_product_name_wins_over_a_recogniser_span_inside_it():
+    doc = Doc(text_article("t.txt", "旗下APP“i茅台”上线"))
+    start = doc.text.index("i茅台")
+    doc.add(start, start + 3, "Product", "quoted", 0.8)
+    doc.add(start + 1, start + 3, "Company", "ner", 0.95)
+    select(doc)
+    assert [(m.text, m.type) for m in doc.mentions] == [("i茅台", "Product")]
+
+
+def test_number_placeholders_read_as_numbers_and_mentions_quote_the_article():
+    text = "此次交易包括中山长虹<N>%的股权和华意压缩<N>%的股权。"
+    doc = run(Doc(text_article("t.txt", text)), frozenset())
+    assert ("中山长虹", "Company") in [(m.text, m.type) for m in doc.mentions]
+    assert all(m.text == text[m.start : m.end] and "<" not in m.text for m in doc.mentions)
