@@ -76,3 +76,13 @@ def load_all() -> Registry[Command]:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         importlib.import_module(f"{__name__}.{info.name}")
     return COMMANDS
+
+
+def load(name: str) -> Registry[Command]:
+    """The commands registered once the module named like command `name` is imported, when that module
+    registers it (`kg build` then imports no other command's libraries); otherwise every command."""
+    if name.isidentifier() and any(info.name == name for info in pkgutil.iter_modules(__path__)):
+        importlib.import_module(f"{__name__}.{name}")
+        if name in COMMANDS:
+            return COMMANDS
+    return load_all()
