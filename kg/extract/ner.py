@@ -15,6 +15,9 @@ _EDGE = "“”\"'‘’「」『』《》（）()【】[]，,。、；;：:！!
 # may (西南财经大学信托与理财研究所), so Organization spans stay whole.
 _SPLIT_TYPES = ("Company", "GovernmentBody")
 _SEPARATOR = re.compile(r"[、与及]")
+# Spans whose labels the model gives less than even odds on average are left out: on the CLUENER hold-out
+# this drops more wrong companies than right ones (Company F1 0.699 -> 0.709; FinRE 0.468 -> 0.463).
+MIN_CONFIDENCE = 0.5
 
 
 def spans(
@@ -46,7 +49,7 @@ def spans(
 
 @extractor("ner", stage="mentions", order=70)
 def ner(doc: Doc) -> None:
-    """Every span the trained recogniser tags becomes a candidate with the model's confidence."""
+    """Every span the trained recogniser tags with at least MIN_CONFIDENCE becomes a candidate."""
     from kg.learn import ner as model
 
     tagger = model.load()
@@ -54,6 +57,8 @@ def ner(doc: Doc) -> None:
         return
     word_starts = {a for _, a, _ in doc.tokens} | {len(doc.text)}
     for span in tagger.predict(doc.text, doc.tokens):
+        if span.confidence < MIN_CONFIDENCE:
+            continue
         for start, end in spans(doc.text, span.start, span.end, span.type, word_starts):
             if doc.text[start:end] not in wordset("not_names"):
                 doc.add(start, end, span.type, "ner", span.confidence)

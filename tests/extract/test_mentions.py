@@ -142,3 +142,17 @@ def test_number_placeholders_read_as_numbers_and_mentions_quote_the_article():
     doc = run(Doc(text_article("t.txt", text)), frozenset())
     assert ("中山长虹", "Company") in [(m.text, m.type) for m in doc.mentions]
     assert all(m.text == text[m.start : m.end] and "<" not in m.text for m in doc.mentions)
+
+
+def test_recogniser_spans_below_even_odds_are_left_out(monkeypatch):
+    from kg.extract.ner import ner
+    from kg.learn import ner as model
+
+    class Tagger:
+        def predict(self, text, tokens=None):
+            return [model.Span(0, 4, "Company", 0.45), model.Span(5, 9, "Company", 0.8)]
+
+    monkeypatch.setattr(model, "load", lambda: Tagger())
+    doc = Doc(text_article("t.txt", "横店东磁与浙江龙盛签约"))
+    ner(doc)
+    assert [(c.text, c.confidence) for c in doc.candidates] == [("浙江龙盛", 0.8)]
