@@ -15,10 +15,9 @@ from pathlib import Path
 from kg.extract.known import KnownNames
 from kg.ingest import DEFAULT_MAX_CHARS, STDIN, InputError, discover, read_file
 from kg.io import atomic_write
-from kg.model import Article, Extraction
+from kg.model import Article
 from kg.parallel import Task, extract_files
 from kg.progress import Progress
-from kg.rdf.convert import extraction_ox_quads
 from kg.rdf.vocab import KG, RDF, SCHEMA, article_iri
 from kg.store import ArticleGraph, GraphStore, open_store
 
@@ -143,7 +142,7 @@ def build(
             for i in found.items
             if not isinstance(i, str) or any(r not in unchanged for r in found.files_of[i])
         ]
-        task = Task(known_names(target, found), min_confidence, unchanged, max_chars)
+        task = Task(known_names(target, found), min_confidence, unchanged, max_chars, graphs=True)
         read_failures = {str(f) for f in report.failed}
         entity_types: dict[str, str] = {}
         with Progress(len(found.iris) - len(unchanged), enabled=progress, stream=errors) as bar:
@@ -158,14 +157,14 @@ def build(
                     if strict:
                         break
                     continue
-                iri = str(article_iri(item.article.id))
-                if iri in stored:
+                iri = article_iri(item.article_id)
+                if str(iri) in stored:
                     report.replaced += 1
                 else:
                     report.added += 1
-                entity_types.update((e.id, e.type) for e in item.entities.values())
-                report.facts.update(f.predicate for f in item.facts)
-                batch.add(ArticleGraph(article_iri(item.article.id), item.article.content_hash, _quads(item)))
+                entity_types.update(item.entity_types)
+                report.facts.update(item.predicates)
+                batch.add(ArticleGraph(iri, item.content_hash, item.quads()))
                 bar.advance()
             batch.flush()
         report.articles = report.added + report.replaced
@@ -177,10 +176,6 @@ def build(
         if not isinstance(store, GraphStore):
             target.close()
     return report
-
-
-def _quads(ex: Extraction) -> list:
-    return list(extraction_ox_quads(ex))
 
 
 class _Batch:

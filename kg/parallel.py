@@ -9,15 +9,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import pyoxigraph as ox
 
 from kg.extract.known import KnownNames
 from kg.ingest import DEFAULT_MAX_CHARS, InputError, read_file
 from kg.model import Article, Extraction
+from kg.rdf.convert import extraction_ox_quads, from_nquads, to_nquads
 from kg.rdf.vocab import article_iri
 from kg.registry import Registry
 
-Result = list["Extraction | InputError"]
+Result = list["Extraction | ArticleGraphData | InputError"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,41 @@ class Task:
     min_confidence: float = 0.0
     skip: Mapping[str, str] = field(default_factory=dict)  # article IRI -> content hash already stored
     max_chars: int = DEFAULT_MAX_CHARS  # longer articles are refused (0: no limit)
+    graphs: bool = False  # hand back each article's graph (ArticleGraphData), not its Extraction
+
+
+@dataclass(frozen=True)
+class ArticleGraphData:
+    """What a build keeps of an extracted article: its id and hash, what its report counts, its graph.
+
+    The graph is made where the article was extracted; it crosses to another process as N-Quads, which
+    Oxigraph writes and reads in Rust, so the process that stores it does not rebuild it term by term.
+    """
+
+    article_id: str
+    content_hash: str
+    entity_types: tuple[tuple[str, str], ...]  # (entity IRI, type)
+    predicates: tuple[str, ...]  # one per fact
+    graph: list[ox.Quad] | bytes  # the quads, or their N-Quads once made portable
+
+    @classmethod
+    def of(cls, ex: Extraction) -> ArticleGraphData:
+        """The graph data of an extraction, its quads made here."""
+        return cls(
+            ex.article.id,
+            ex.article.content_hash,
+            tuple((e.id, e.type) for e in ex.entities.values()),
+            tuple(f.predicate for f in ex.facts),
+            list(extraction_ox_quads(ex)),
+        )
+
+    def quads(self) -> list[ox.Quad]:
+        """The article's named graph as Oxigraph quads."""
+        return from_nquads(self.graph) if isinstance(self.graph, bytes) else self.graph
+
+    def portable(self) -> ArticleGraphData:
+        """The same data with its graph as N-Quads, ready to cross a process boundary."""
+        return replace(self, graph=to_nquads(self.graph)) if isinstance(self.graph, list) else self
 
 
 def extract_file(path: str, task: Task) -> Result:
@@ -41,14 +79,16 @@ def extract_file(path: str, task: Task) -> Result:
     return out
 
 
-def _extract(item: Article, task: Task) -> Extraction | InputError | None:
-    """The extraction of one article, None when `task.skip` says it is stored unchanged, or its failure."""
+def _extract(item: Article, task: Task) -> Extraction | ArticleGraphData | InputError | None:
+    """The extraction (or graph data) of one article, None when `task.skip` says it is stored unchanged,
+    or its failure."""
     from kg.pipeline import extract_article, keep_confident
 
     if task.skip and task.skip.get(str(article_iri(item.id))) == item.content_hash:
         return None
     try:
-        return keep_confident(extract_article(item, task.known), task.min_confidence)
+        ex = keep_confident(extract_article(item, task.known), task.min_confidence)
+        return ArticleGraphData.of(ex) if task.graphs else ex
     except Exception as err:  # an extraction bug on one odd article must cost that article, not the run
         return extraction_failed(item, err)
 
@@ -87,8 +127,15 @@ def _dask_extract(path: str, task: Task) -> Result:
 
 
 def _portable(result: Result) -> list:
-    """`result` ready to cross a process boundary: InputError does not survive pickling, its parts do."""
-    return [(item.path, item.reason, item.line) if isinstance(item, InputError) else item for item in result]
+    """`result` ready to cross a process boundary: InputError does not survive pickling, its parts do;
+    Oxigraph quads do not pickle, their N-Quads do."""
+    return [_portable_item(item) for item in result]
+
+
+def _portable_item(item: Extraction | ArticleGraphData | InputError) -> object:
+    if isinstance(item, InputError):
+        return item.path, item.reason, item.line
+    return item.portable() if isinstance(item, ArticleGraphData) else item
 
 
 def _restored(result: list) -> Result:
@@ -152,8 +199,9 @@ def extract_files(
     *,
     workers: int = 1,
     dask: str | None = None,
-) -> Iterator[Extraction | InputError]:
-    """Extractions of the files (and articles already read) among `items`, failures in place, in order."""
+) -> Iterator[Extraction | ArticleGraphData | InputError]:
+    """Extractions (graph data, with `task.graphs`) of the files and articles already read among `items`,
+    failures in place, in order."""
     items = list(items)
     files = [i for i in items if isinstance(i, str)]
     if dask:

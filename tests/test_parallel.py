@@ -2,8 +2,11 @@ import io
 
 import pytest
 
+from kg.build import build
 from kg.ingest import InputError
-from kg.pipeline import extract_paths
+from kg.model import Article
+from kg.parallel import ArticleGraphData
+from kg.pipeline import extract_article, extract_paths
 from kg.progress import Progress
 from tests.bench.corpus import write_corpus
 
@@ -31,6 +34,30 @@ def test_worker_processes_give_the_same_output_as_one_process(corpus, one_proces
     assert one_process[-1] == {"path": str(corpus / "0000" / "zz-empty.txt"), "reason": "empty file"}
     assert sum(1 for recs in one_process[:-1] for r in recs if r["kind"] == "fact") > 0
     assert _records(extract_paths([str(corpus)], workers=2)) == one_process
+
+
+def test_a_build_with_worker_processes_writes_the_same_files_as_one_process(corpus, tmp_path):
+    for workers in (1, 2):
+        report = build([str(corpus)], tmp_path / str(workers), workers=workers, html=False, progress=False)
+        assert report.articles == 6 and len(report.failed) == 1
+    for name in ("graph.trig", "graph.ttl", "report.json"):
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+
+
+def test_an_article_graph_crosses_processes_as_n_quads_unchanged():
+    text = '贵州茅台董事长丁雄军表示,"i茅台"\\运行\r\n正常\x01。'
+    ex = extract_article(Article("a\tb", "x.txt", text, title="“标题”\n", content_hash="h"))
+    data = ArticleGraphData.of(ex)
+    portable = data.portable()
+    assert isinstance(portable.graph, bytes)
+    assert portable.quads() == data.quads() and len(data.quads()) > 20
+    assert (portable.article_id, portable.entity_types, portable.predicates) == (
+        "a\tb",
+        tuple((e.id, e.type) for e in ex.entities.values()),
+        tuple(f.predicate for f in ex.facts),
+    )
+    assert "holds_position" in portable.predicates
+    assert portable.portable() is portable
 
 
 def test_a_dask_cluster_gives_the_same_output_as_one_process(corpus, one_process):

@@ -6,7 +6,7 @@ same quads as rdflib terms for code written against rdflib.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 
@@ -58,6 +58,16 @@ def extraction_ox_quads(ex: Extraction) -> Iterator[ox.Quad]:
     for fact in ex.facts:
         for s, p, o in _fact_triples(ex, fact, graph):
             yield ox.Quad(s, p, o, graph)
+
+
+def to_nquads(quads: Iterable[ox.Quad]) -> bytes:
+    """Quads as N-Quads: how an article graph made in a worker process crosses to the writer."""
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
+def from_nquads(data: bytes) -> list[ox.Quad]:
+    """The quads of N-Quads bytes written by `to_nquads`, in their order."""
+    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
 
 
 def _literal(value: str, datatype: str | None = None) -> ox.Literal:
