@@ -24,6 +24,23 @@ def wordset(name: str) -> frozenset[str]:
     return frozenset(words(name))
 
 
+BARE_ENDING = 2  # 银行, 集团, 公司: the length of an ending that a place before it makes a name
+
+
+@cache
+def generic_kind(name: str) -> bool:
+    """True for a kind of organisation rather than a name (上市公司), also after a place (贵州省上市公司);
+    a place before a bare ending is a name (北京银行, 大同集团)."""
+    kinds = wordset("generic_orgs")
+    if name in kinds:
+        return True
+    for place in words("locations"):
+        if name.startswith(place):
+            rest = name[len(place) :]
+            return rest in kinds and len(rest) > BARE_ENDING
+    return False
+
+
 class Matcher:
     """Finds every occurrence of a set of strings in a text (Aho-Corasick), each with its payload."""
 

@@ -7,7 +7,7 @@ from functools import cache
 
 from kg.extract import extractor
 from kg.extract.doc import Doc
-from kg.extract.lexicon import Matcher, words, wordset
+from kg.extract.lexicon import Matcher, generic_kind, words, wordset
 from kg.text.segment import word_tags
 
 _WORDLIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]+$")
@@ -49,7 +49,12 @@ def names(doc: Doc) -> None:
             if word_tags().get(word, "n").startswith(_STOP_TAGS) and not _is_name_part(word):
                 break
             begin = word_start
-        if start - begin >= 2 and not _generic(text[begin:end]) and _has_proper_word(doc, begin, end):
+        if (
+            start - begin >= 2
+            and not generic_kind(text[begin:end])
+            and not generic_kind(text[begin:start])  # 上市公司股份: shares, not a company
+            and has_proper_word(doc, begin, end)
+        ):
             confidence = 0.6 if type_ == "Company" else 0.55
             doc.add(begin, end, type_, "names", confidence)
 
@@ -59,7 +64,7 @@ def names(doc: Doc) -> None:
 _PROPER_TAGS = ("nr", "ns", "nt", "nz", "j", "eng", "x")
 
 
-def _has_proper_word(doc: Doc, begin: int, end: int) -> bool:
+def has_proper_word(doc: Doc, begin: int, end: int) -> bool:
     """True when some word of text[begin:end] is a proper noun or unknown to jieba's dictionary."""
     tags = word_tags()
     for word, start, stop in doc.tokens:
@@ -74,13 +79,3 @@ def _has_proper_word(doc: Doc, begin: int, end: int) -> bool:
 
 def _is_name_part(word: str) -> bool:
     return any(word in wordset(name) for name in _NAME_PARTS)
-
-
-@cache
-def _generic(name: str) -> bool:
-    """True for a kind of organisation rather than a name, also after a place (贵州省上市公司)."""
-    for place in words("locations"):
-        if name.startswith(place):
-            name = name[len(place) :]
-            break
-    return name in wordset("generic_orgs")

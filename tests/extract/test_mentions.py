@@ -156,3 +156,53 @@ def test_recogniser_spans_below_even_odds_are_left_out(monkeypatch):
     doc = Doc(text_article("t.txt", "横店东磁与浙江龙盛签约"))
     ner(doc)
     assert [(c.text, c.confidence) for c in doc.candidates] == [("浙江龙盛", 0.8)]
+
+
+@pytest.mark.parametrize(
+    "text, model_span, expected",
+    [
+        ("海航航空（香港）有限公司出售飞机", "航空（香港）有限公司", "航空（香港）有限公司"),
+        ("海航航空（香港）有限公司出售飞机", "香港）有限公司", None),
+        ("点心(北京风灵创景科技有限公司)发布", "点心(北京风灵创景科技有限公司", "北京风灵创景科技有限公司"),
+    ],
+)
+def test_recogniser_spans_keep_brackets_balanced(text, model_span, expected):
+    from kg.extract.ner import spans
+
+    start = text.index(model_span)
+    found = [text[a:b] for a, b in spans(text, start, start + len(model_span), "Company")]
+    assert found == ([expected] if expected else [])
+
+
+def test_kinds_of_organisation_are_not_names_but_a_place_before_a_bare_ending_is():
+    from kg.extract.lexicon import generic_kind
+
+    assert generic_kind("上市公司") and generic_kind("贵州省上市公司") and generic_kind("有关部门")
+    assert not generic_kind("北京银行") and not generic_kind("大同集团") and not generic_kind("贵州茅台")
+
+
+def test_recogniser_spans_that_name_a_kind_or_a_bare_government_are_left_out(monkeypatch):
+    from kg.extract.ner import ner
+    from kg.learn import ner as model
+
+    text = "得益于政府和有关部门的支持，大同集团与上市公司签约"
+    tagged = (
+        ("政府", "GovernmentBody"),
+        ("有关部门", "GovernmentBody"),
+        ("大同集团", "Company"),
+        ("上市公司", "Company"),
+    )
+
+    class Tagger:
+        def predict(self, text, tokens=None):
+            return [model.Span(text.index(n), text.index(n) + len(n), type_, 0.9) for n, type_ in tagged]
+
+    monkeypatch.setattr(model, "load", lambda: Tagger())
+    doc = Doc(text_article("t.txt", text))
+    ner(doc)
+    assert [c.text for c in doc.candidates] == ["大同集团"]
+
+
+def test_shares_of_a_kind_of_company_are_not_a_company():
+    found = mentions("以上长金实业所持上市公司股份已由宁夏担保集团有限公司受让")
+    assert not any("股份" in name for name, _ in found)
