@@ -13,6 +13,7 @@ from importlib import resources
 import numpy as np
 
 from kg.extract.lexicon import Matcher
+from kg.schema import predicates
 
 Span = tuple[int, int]
 Token = tuple[str, int, int]
@@ -91,6 +92,13 @@ def cues_in(text: str) -> list[Cue]:
         if parts[0] in text and _gapped_pattern(parts).search(text) is not None:
             found.add(i)
     return [lexicon[i] for i in sorted(found)]
+
+
+def states_relation(text: str, sentence: Span, first: Span, second: Span) -> bool:
+    """True when a cue of some predicate occurs between the two spans or near them in text[sentence]."""
+    s0, s1 = sentence
+    window = normalize(text[max(s0, first[0] - CONTEXT_CHARS) : min(s1, second[1] + CONTEXT_CHARS)])
+    return any(cue.group in predicates() for cue in cues_in(window))
 
 
 def is_planned(text: str, first: Span, second: Span) -> bool:
