@@ -59,7 +59,7 @@ def train(data_dir: Path, out_dir: Path) -> dict:
     f_texts, f_names, f_marked = _finre(data_dir)
     c_share = _marked_share(c_texts, c_names, Counter({n: sum(c.values()) for n, c in c_names.items()}))
     f_share = _marked_share(f_texts, f_names, f_marked)
-    excluded = wordset("generic_orgs") | wordset("locations") | wordset("positions")
+    excluded = wordset("generic_orgs") | wordset("not_names") | wordset("locations") | wordset("positions")
     rows = []
     for name in sorted(set(c_names) | set(f_names)):
         types = c_names.get(name) or Counter({"Company": 0})

@@ -33,3 +33,15 @@ def test_training_keeps_names_annotators_marked_and_drops_common_words(tmp_path)
     names = {r.split("\t")[0]: r.split("\t")[1] for r in rows}
     assert names == {"腾讯": "Company", "东方航空": "Company", "上航": "Company"}
     assert figures["names"] == 3
+
+
+def test_training_leaves_out_words_that_never_name_an_entity(tmp_path):
+    data = tmp_path / "data"
+    (data / "cluener").mkdir(parents=True)
+    (data / "finre").mkdir()
+    line = '{"text": "监管部门约谈腾讯", "label": {"government": {"监管部门": [[0, 3]]}, "company": {"腾讯": [[6, 7]]}}}'
+    (data / "cluener" / "train.json").write_text("\n".join([line] * 10) + "\n", "utf-8")
+    (data / "finre" / "train.txt").write_text("", "utf-8")
+    train(data, tmp_path)
+    rows = (tmp_path / "gazetteer.tsv").read_text("utf-8").splitlines()[1:]
+    assert [r.split("\t")[0] for r in rows] == ["腾讯"]
