@@ -14,6 +14,7 @@ _DEFINED = re.compile(
     r"\s*[（(]\s*(?:以下)?(?:简称|下称|又称|以下称)\s*[:：]?\s*[“\"「]?([^”\"」）)，,]{2,15})[”\"」]?\s*[）)]"
 )
 _ABBREVIATING = ("Company", "Organization", "GovernmentBody")
+_GROUP_AND_LISTED = {"集团", "股份"}  # endings of a parent group and of its listed company
 
 
 @cache
@@ -78,9 +79,10 @@ def abbreviation_confidence(short: str, full: str) -> float:
     """How surely `short` abbreviates the company name `full` (0 when it does not).
 
     上海建工 / 建工集团 share a short form; 联通 is 中国联通 without its place; 东航 takes characters of
-    东方航空 in order. A remainder that is a business word (华润 / 华润置地) means a different company.
+    东方航空 in order. A remainder that is a business word (华润 / 华润置地) means a different company, and
+    so does a group beside its listed company (宝钢集团 / 宝钢股份).
     """
-    if len(short) < 2 or short == full:
+    if len(short) < 2 or short == full or {short[-2:], full[-2:]} == _GROUP_AND_LISTED:
         return 0.0
     core = short_form(full)
     if short_form(short) == core and len(core) >= 2:

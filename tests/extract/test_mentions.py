@@ -108,6 +108,8 @@ def test_defined_short_name_is_an_alias_and_a_same_as_fact():
         ("华润", "华润置地", False),
         ("中国银行", "中国建设银行", False),
         ("天津航空", "海南航空股份有限公司", False),
+        ("宝钢股份", "宝钢集团", False),
+        ("宝钢集团", "宝钢股份", False),
     ],
 )
 def test_abbreviations_of_company_names(short, full, same):
