@@ -68,3 +68,21 @@ def test_an_anaphor_is_not_a_second_name_of_the_company_it_stands_for(classifier
 def test_the_shipped_classifier_reads_no_doubtful_relation_into_a_list_of_customers():
     text = "公司先后为福特、通用、一汽、上汽、广汽、吉利、长安等知名整车厂进行NVH性能调校、底盘设计等。"
     assert not {f for f in facts(text) if f[3] == "relmodel"}
+
+
+@pytest.mark.parametrize(
+    "first, second, may",
+    [
+        ("中国国新控股有限责任公司", "国新公司", True),
+        ("GSK", "葛兰素史克公司", True),
+        ("宇瞳光学公司", "华为公司", False),
+    ],
+)
+def test_two_names_of_one_entity_share_a_character_or_one_is_latin(first, second, may):
+    from kg.extract.relmodel import _may_be_one_name
+    from kg.model import Mention
+
+    a = Mention(0, len(first), first, "Company", "ner")
+    b = Mention(len(first) + 1, len(first) + 1 + len(second), second, "Company", "ner")
+    assert _may_be_one_name(a, b) is may
+    assert not _may_be_one_name(a, Mention(b.start, b.start + 2, "公司", "Company", "coref"))
