@@ -54,7 +54,9 @@ class Doc:
         confidence: float = 0.8,
         ticker: str | None = None,
     ) -> Mention | None:
-        """Add a candidate mention of `type_` over text[start:end] (blank or empty spans are ignored)."""
+        """Add a candidate mention of `type_` over text[start:end] (blank or empty spans are ignored), its
+        brackets balanced."""
+        start, end = balanced(self.text, start, end)
         if not 0 <= start < end <= len(self.text) or not self.text[start:end].strip():
             return None
         m = Mention(start, end, self.surface(start, end), type_, extractor, confidence, ticker)
@@ -78,3 +80,22 @@ class Doc:
         """Final mentions inside `span`, in text order."""
         s, e = span
         return [m for m in self.mentions if m.start >= s and m.end <= e]
+
+
+_OPEN, _CLOSE = "(（", ")）"
+
+
+def balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with its brackets balanced: after an unclosed opening bracket (点心(北京风灵创景科技有限公司),
+    empty where a bracket closes that the span did not open (香港）有限公司 is the end of a longer name)."""
+    depth, opened = 0, start
+    for i in range(start, end):
+        if text[i] in _OPEN:
+            depth += 1
+            if depth == 1:
+                opened = i
+        elif text[i] in _CLOSE:
+            if depth == 0:
+                return start, start
+            depth -= 1
+    return (opened + 1, end) if depth else (start, end)

@@ -19,7 +19,6 @@ _SEPARATOR = re.compile(r"[、与及]")
 # this drops more wrong companies than right ones (Company F1 0.699 -> 0.709; FinRE 0.468 -> 0.463).
 MIN_CONFIDENCE = 0.5
 _ORG_TYPES = ("Company", "Organization", "GovernmentBody")  # a kind of organisation is no name of these
-_OPEN, _CLOSE = "(（", ")）"
 
 
 def spans(
@@ -40,7 +39,6 @@ def spans(
             pieces = [(start, end)]  # 和黄, 与德: a separator inside a name
     out = []
     for s, e in pieces:
-        s, e = _bracketed(text, s, e)
         while s < e and text[s] in _EDGE:
             s += 1
         while e > s and text[e - 1] in _EDGE:
@@ -48,22 +46,6 @@ def spans(
         if e > s:
             out.append((s, e))
     return out
-
-
-def _bracketed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span with its brackets balanced: after an unclosed opening bracket (点心(北京风灵创景科技有限公司),
-    nothing where a bracket closes that the span did not open (香港）有限公司 is the end of a longer name)."""
-    depth, opened = 0, start
-    for i in range(start, end):
-        if text[i] in _OPEN:
-            depth += 1
-            if depth == 1:
-                opened = i
-        elif text[i] in _CLOSE:
-            if depth == 0:
-                return start, start
-            depth -= 1
-    return (opened + 1, end) if depth else (start, end)
 
 
 @extractor("ner", stage="mentions", order=70)

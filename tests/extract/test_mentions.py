@@ -165,15 +165,15 @@ def test_recogniser_spans_below_even_odds_are_left_out(monkeypatch):
     [
         ("海航航空（香港）有限公司出售飞机", "航空（香港）有限公司", "航空（香港）有限公司"),
         ("海航航空（香港）有限公司出售飞机", "香港）有限公司", None),
+        ("三峡集团有限公司（下称“三峡集团”）控股子公司", "）控股子公司", None),
         ("点心(北京风灵创景科技有限公司)发布", "点心(北京风灵创景科技有限公司", "北京风灵创景科技有限公司"),
     ],
 )
-def test_recogniser_spans_keep_brackets_balanced(text, model_span, expected):
-    from kg.extract.ner import spans
-
+def test_mentions_keep_their_brackets_balanced(text, model_span, expected):
+    doc = Doc(text_article("t.txt", text))
     start = text.index(model_span)
-    found = [text[a:b] for a, b in spans(text, start, start + len(model_span), "Company")]
-    assert found == ([expected] if expected else [])
+    doc.add(start, start + len(model_span), "Company", "names")
+    assert [c.text for c in doc.candidates] == ([expected] if expected else [])
 
 
 def test_kinds_of_organisation_are_not_names_but_a_place_before_a_bare_ending_is():
