@@ -216,14 +216,15 @@ def write_outputs(
     store: GraphStore, out: Path, report: BuildReport, *, html: bool = True, counts_from_store: bool = False
 ) -> None:
     """Write the store's graph as graph.trig, graph.ttl (and graph.html) and report.json, atomically."""
-    from kg.rdf.serialize import serialize
+    from kg.rdf.serialize import oxigraph_quads, serialize_quads
 
     if counts_from_store:
         report.articles, report.entities, report.facts = store_counts(store)
     dataset = store.dataset()
+    quads = oxigraph_quads(dataset)  # read once for both files
     report.files = []
     for name, fmt in {"graph.trig": "trig", "graph.ttl": "turtle"}.items():
-        atomic_write(out / name, serialize(dataset, fmt))
+        atomic_write(out / name, serialize_quads(quads, fmt))
         report.files.append(name)
     if html:
         from kg.viz import write_html

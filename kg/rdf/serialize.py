@@ -66,11 +66,19 @@ def rdf_format(name: str) -> RdfFormat:
 
 def serialize(data: Dataset | Graph, fmt: str) -> bytes:
     """`data` in RDF format `fmt` (turtle, trig, nt, nquads, json-ld, xml), deterministically."""
+    return serialize_quads(oxigraph_quads(data), fmt)
+
+
+def serialize_quads(quads: list[ox.Quad], fmt: str) -> bytes:
+    """Quads read once with `oxigraph_quads` in RDF format `fmt`, deterministically; formats without
+    named graphs merge them."""
     spec = rdf_format(fmt)
     if spec.named_graphs:
-        lines, items = _sorted_quads(oxigraph_quads(data), by_graph=spec.name != "nquads")
+        lines, items = _sorted_quads(quads, by_graph=spec.name != "nquads")
     else:
-        lines, items = _sorted_triples(_triples(data))
+        lines, items = _sorted_triples(
+            list({ox.Triple(q.subject, q.predicate, q.object): None for q in quads})
+        )
     if spec.writer in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
         return b"".join(line + b"\n" for line in lines)
     try:
@@ -135,15 +143,6 @@ def _statements(data: Dataset | Graph) -> Iterator[tuple[tuple, Iterable]]:
     # The store lists each triple's graphs at once; asking graph by graph costs a scan of every
     # triple's graphs per graph, quadratic in the number of articles.
     yield from data.store.triples((None, None, None), None)
-
-
-def _triples(data: Dataset | Graph) -> list[ox.Triple]:
-    """The distinct triples of `data`, all graphs merged, as Oxigraph triples."""
-    native = _native_quads(data)
-    if native is not None:
-        return list({ox.Triple(q.subject, q.predicate, q.object): None for q in native})
-    convert = _TermConverter()
-    return [ox.Triple(convert(s), convert(p), convert(o)) for (s, p, o), _ in _statements(data)]
 
 
 def _native_quads(data: Dataset | Graph) -> list[ox.Quad] | None:
