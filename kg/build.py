@@ -16,7 +16,7 @@ from kg.extract.known import KnownNames
 from kg.ingest import DEFAULT_MAX_CHARS, STDIN, InputError, discover, read_file
 from kg.io import atomic_write
 from kg.model import Article
-from kg.parallel import Task, extract_files
+from kg.parallel import Task, extract_files, prepare_workers
 from kg.progress import Progress
 from kg.rdf.vocab import KG, RDF, SCHEMA, article_iri
 from kg.store import ArticleGraph, GraphStore, open_store
@@ -132,6 +132,7 @@ def build(
     errors = errors or sys.stderr
     report = BuildReport()
     target = open_store(store or "memory") if not isinstance(store, GraphStore) else store
+    prepare_workers(workers, dask)
     try:
         found = scan(paths, report, strict, errors, max_chars)
         stored = {} if force else target.stored_hashes(found.iris)

@@ -152,7 +152,7 @@ def run_processes(files: list[str], task: Task, *, workers: int = 0, **_: object
 
 
 def _context():
-    """Workers forked from a clean server process that has the pipeline imported.
+    """Workers forked from a clean server process that has the pipeline imported and its models loaded.
 
     Forking this process itself is unsafe once a store is open: RocksDB's background threads may hold
     a lock at the moment of the fork, and the child then waits on it forever.
@@ -161,8 +161,18 @@ def _context():
     if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["kg.pipeline"])
+    ctx.set_forkserver_preload(["kg.preload"])
     return ctx
+
+
+def prepare_workers(workers: int, dask: str | None = None) -> None:
+    """Start the worker processes' server now, when `workers` processes will extract: it loads the models
+    while this process reads the inputs."""
+    if dask or workers == 1 or _context().get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
 
 
 @RUNNERS.register("dask")

@@ -11,7 +11,7 @@ from kg.extract.doc import Doc
 from kg.extract.known import KnownNames
 from kg.ingest import DEFAULT_MAX_CHARS, STDIN, InputError, discover, read_file
 from kg.model import Article, Extraction
-from kg.parallel import Task, extract_files
+from kg.parallel import Task, extract_files, prepare_workers
 from kg.rdf.convert import extraction_quads
 from kg.rdf.vocab import bind_prefixes
 from kg.resolve import resolve
@@ -26,6 +26,11 @@ def extract_article(
     doc = extract.run(Doc(article, known), disabled)
     entities = resolve(doc)
     return Extraction(article, doc.mentions, entities, doc.facts)
+
+
+def warm_up() -> None:
+    """Load jieba and the shipped models now rather than with the first article."""
+    extract_article(Article("warm-up", "", "贵州茅台董事长丁雄军表示，公司与九州通签署合作协议。"))
 
 
 def extract_paths(
@@ -43,6 +48,7 @@ def extract_paths(
     `dask` share the extraction, with the same result as one process. Articles longer than `max_chars`
     characters are refused (0: no limit).
     """
+    prepare_workers(workers, dask)
     items: list = []
     for item in discover(paths):  # standard input can be read only once: its articles are kept
         items.extend(read_file(STDIN, max_chars) if item == STDIN else [item])

@@ -92,3 +92,22 @@ def test_progress_is_silent_off_a_terminal():
     with Progress(5, stream=out) as bar:
         bar.advance(5)
     assert out.getvalue() == ""
+
+
+def test_warming_up_loads_the_models_a_worker_would_load_with_its_first_article():
+    from kg.learn import ner, relations
+    from kg.pipeline import warm_up
+
+    ner.load.cache_clear()
+    relations.load.cache_clear()
+    warm_up()
+    assert ner.load.cache_info().currsize == 1 and relations.load.cache_info().currsize == 1
+
+
+def test_worker_processes_are_served_by_a_server_started_before_the_inputs_are_read():
+    from multiprocessing import forkserver
+
+    from kg.parallel import prepare_workers
+
+    prepare_workers(2)
+    assert forkserver._forkserver._forkserver_pid is not None
