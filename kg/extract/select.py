@@ -37,24 +37,31 @@ def _within(m: Mention, c: Mention) -> bool:
     return c.start <= m.start and m.end <= c.end and c.end - c.start > m.end - m.start
 
 
-def _inside_organisation(m: Mention, candidates: list[Mention]) -> bool:
+def _inside_organisation(m: Mention, wider: list[Mention]) -> bool:
     """True for a place inside a proposed organisation name (海南 in 海南航空股份有限公司)."""
-    return m.type == "Location" and any(c.type in _ORG_TYPES and _within(m, c) for c in candidates)
+    return m.type == "Location" and any(c.type in _ORG_TYPES for c in wider)
 
 
-def _inside_quoted_name(m: Mention, candidates: list[Mention]) -> bool:
+def _inside_quoted_name(m: Mention, wider: list[Mention]) -> bool:
     """True for a recogniser span inside a name the article quotes as a product or project (茅台 in
     “i茅台”): the quotes mark where that name begins and ends."""
-    return m.extractor == "ner" and any(c.extractor == "quoted" and _within(m, c) for c in candidates)
+    return m.extractor == "ner" and any(c.extractor == "quoted" for c in wider)
 
 
-def _extended(m: Mention, candidates: list[Mention]) -> bool:
+def _extended(m: Mention, wider: list[Mention]) -> bool:
     """True when a candidate one step less trusted widens `m` into a longer name of the same type
     (代行总经理职责 around 总经理, 销售总经理 around 总经理): the wider reading is kept."""
     tier = TRUST.get(m.extractor, 0)
-    return any(
-        c.type == m.type and TRUST.get(c.extractor, 0) == tier - 1 and _within(m, c) for c in candidates
-    )
+    return any(c.type == m.type and TRUST.get(c.extractor, 0) == tier - 1 for c in wider)
+
+
+def _covering(candidates: list[Mention], size: int) -> list[list[Mention]]:
+    """For each offset of the text, the candidates whose span holds it."""
+    cover: list[list[Mention]] = [[] for _ in range(size)]
+    for c in candidates:
+        for i in range(c.start, c.end):
+            cover[i].append(c)
+    return cover
 
 
 @extractor("select", stage="select", order=10)
@@ -65,12 +72,14 @@ def select(doc: Doc) -> None:
     # A name the article confirms (a curated lexicon name, a person named beside a title) keeps its type
     # where the model reads the very same span as something else.
     confirmed = {(c.start, c.end): c.type for c in doc.candidates if c.extractor in _CONFIRMING}
+    cover = _covering(doc.candidates, len(doc.text))
     for m in sorted(doc.candidates, key=_rank):
         if m.extractor == "ner" and confirmed.get((m.start, m.end), m.type) != m.type:
             continue
-        if any(occupied[m.start : m.end]) or _extended(m, doc.candidates):
+        if any(occupied[m.start : m.end]):
             continue
-        if _inside_organisation(m, doc.candidates) or _inside_quoted_name(m, doc.candidates):
+        wider = [c for c in cover[m.start] if _within(m, c)]
+        if _extended(m, wider) or _inside_organisation(m, wider) or _inside_quoted_name(m, wider):
             continue
         occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
