@@ -7,9 +7,10 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from kg.extract.known import KnownNames
@@ -89,6 +90,11 @@ def scan(
     return found
 
 
+def _files(paths: Iterable[str]) -> Iterator[str]:
+    """The input files under `paths` (standard input, read in this process, left out)."""
+    return (item for item in discover(paths) if isinstance(item, str) and item != STDIN)
+
+
 def _report_failure(failure: InputError, report: BuildReport, errors) -> None:
     print(f"kg: {failure}", file=errors)
     report.failed.append(failure)
@@ -132,7 +138,7 @@ def build(
     errors = errors or sys.stderr
     report = BuildReport()
     target = open_store(store or "memory") if not isinstance(store, GraphStore) else store
-    prepare_workers(workers, dask)
+    prepare_workers(workers, dask, files=sum(1 for _ in islice(_files(paths), 2)))
     try:
         found = scan(paths, report, strict, errors, max_chars)
         stored = {} if force else target.stored_hashes(found.iris)

@@ -165,10 +165,15 @@ def _context():
     return ctx
 
 
-def prepare_workers(workers: int, dask: str | None = None) -> None:
-    """Start the worker processes' server now, when `workers` processes will extract: it loads the models
+def _pooled(workers: int, dask: str | None, files: int) -> bool:
+    """Whether `files` files are extracted by a pool of `workers` processes."""
+    return not dask and workers != 1 and files > 1
+
+
+def prepare_workers(workers: int, dask: str | None, files: int) -> None:
+    """Start the worker processes' server now, when a pool will extract the files: it loads the models
     while this process reads the inputs."""
-    if dask or workers == 1 or _context().get_start_method() != "forkserver":
+    if not _pooled(workers, dask, files) or _context().get_start_method() != "forkserver":
         return
     from multiprocessing import forkserver
 
@@ -216,7 +221,7 @@ def extract_files(
     files = [i for i in items if isinstance(i, str)]
     if dask:
         results = run_dask(files, task, address=dask)
-    elif workers != 1 and len(files) > 1:
+    elif _pooled(workers, dask, len(files)):
         results = run_processes(files, task, workers=workers)
     else:
         results = run_local(files, task)

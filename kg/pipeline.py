@@ -48,10 +48,10 @@ def extract_paths(
     `dask` share the extraction, with the same result as one process. Articles longer than `max_chars`
     characters are refused (0: no limit).
     """
-    prepare_workers(workers, dask)
     items: list = []
     for item in discover(paths):  # standard input can be read only once: its articles are kept
         items.extend(read_file(STDIN, max_chars) if item == STDIN else [item])
+    prepare_workers(workers, dask, files=sum(isinstance(i, str) for i in items))
     known = KnownNames().learn(learnable(items, max_chars))
     task = Task(known, min_confidence, max_chars=max_chars)
     yield from extract_files(items, task, workers=workers, dask=dask)

@@ -104,10 +104,16 @@ def test_warming_up_loads_the_models_a_worker_would_load_with_its_first_article(
     assert ner.load.cache_info().currsize == 1 and relations.load.cache_info().currsize == 1
 
 
-def test_worker_processes_are_served_by_a_server_started_before_the_inputs_are_read():
+def test_the_worker_server_starts_before_the_inputs_are_read_only_when_a_pool_will_extract(monkeypatch):
     from multiprocessing import forkserver
 
     from kg.parallel import prepare_workers
 
-    prepare_workers(2)
-    assert forkserver._forkserver._forkserver_pid is not None
+    started = []
+    monkeypatch.setattr(forkserver, "ensure_running", lambda: started.append(True))
+    prepare_workers(2, None, files=1)
+    prepare_workers(1, None, files=5)
+    prepare_workers(2, "tcp://127.0.0.1:8786", files=5)
+    assert started == []
+    prepare_workers(0, None, files=2)
+    assert started == [True]
