@@ -19,8 +19,8 @@ MAX_MENTIONS = 12  # per sentence; beyond that the pairs are too many to be wort
 # of which 2 in a sample of 30 read by hand were right.
 UNCUED_MIN_CONFIDENCE = 0.5
 # A newspaper followed by its reporter (证券时报·e公司记者, 《证券日报》记者) reports facts, it is in none.
-_LATIN = re.compile(r"[A-Za-z]")
 _REPORTER = re.compile(r"[》”]?(?:·\S{1,8}?)?记者")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _may_be_one_name(a: Mention, b: Mention) -> bool:
