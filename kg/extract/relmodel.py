@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 from itertools import combinations
 
 from kg.extract import extractor
@@ -21,6 +23,30 @@ UNCUED_MIN_CONFIDENCE = 0.5
 # A newspaper followed by its reporter (证券时报·e公司记者, 《证券日报》记者) reports facts, it is in none.
 _REPORTER = re.compile(r"[》”]?(?:·\S{1,8}?)?记者")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+@cache
+def _type_limits() -> frozenset[tuple[str, str, str]]:
+    """(predicate, side, type) rows of kg/data/rules/type_limits.tsv, either side written as both."""
+    text = resources.files("kg.data.rules").joinpath("type_limits.tsv").read_text(encoding="utf-8")
+    rows = set()
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            predicate, side, type_ = line.split("\t")
+            rows.update(
+                (predicate, s, type_) for s in (("subject", "object") if side == "either" else (side,))
+            )
+    return frozenset(rows)
+
+
+def _types_allowed(predicate: str, subject: Mention, obj: Mention) -> bool:
+    """Whether the entity types of subject and object can stand in `predicate` (type_limits.tsv)."""
+    limits = _type_limits()
+    return (predicate, "subject", subject.type) not in limits and (
+        predicate,
+        "object",
+        obj.type,
+    ) not in limits
 
 
 def _may_be_one_name(a: Mention, b: Mention) -> bool:
@@ -69,6 +95,11 @@ def relation_model(doc: Doc) -> None:
             if pred.confidence < UNCUED_MIN_CONFIDENCE and not states_relation(doc.text, span, first, second):
                 continue
             subj, obj = (a, b) if pred.forward else (b, a)
+            if not _types_allowed(pred.predicate, subj, obj):
+                # the model is surer of a relation than of its direction: 由国资委控股 is read either way
+                if not _types_allowed(pred.predicate, obj, subj):
+                    continue
+                subj, obj = obj, subj
             doc.facts.append(
                 Fact(pred.predicate, subj, obj, span, "relmodel", pred.confidence, dict(pred.qualifiers))
             )

@@ -86,3 +86,18 @@ def test_two_names_of_one_entity_share_a_character_or_one_is_latin(first, second
     b = Mention(len(first) + 1, len(first) + 1 + len(second), second, "Company", "ner")
     assert _may_be_one_name(a, b) is may
     assert not _may_be_one_name(a, Mention(b.start, b.start + 2, "公司", "Company", "coref"))
+
+
+def test_a_government_body_is_owned_by_no_company_and_competes_with_none():
+    found = facts(
+        "不过，由于上海地产集团和上海城投总公司由上海国资委100%控股，也就是说，上海国资委仍掌控46.25%的股权。"
+    )
+    assert ("上海国资委", "owns", "上海地产集团", "relmodel") in found
+    assert not {f for f in found if f[2] == "上海国资委"}
+    assert not facts("央行MPA考核、表外业务回归表内，证监会、发改委先后收紧海内外发债。")
+
+
+def test_type_limits_flip_a_direction_the_reverse_of_which_is_allowed(classifier):
+    classifier("holds_shares_in", 0.9)
+    found = facts("格力集团公司持有国资委股份。")
+    assert ("国资委", "holds_shares_in", "格力集团公司", "relmodel") in found
