@@ -7,7 +7,7 @@ from functools import cache
 
 from kg.extract import extractor
 from kg.extract.doc import Doc
-from kg.extract.lexicon import Matcher, generic_kind, words, wordset
+from kg.extract.lexicon import BARE_ENDING, Matcher, generic_kind, words, wordset
 from kg.text.segment import word_tags
 
 _WORDLIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()]+$")
@@ -53,6 +53,7 @@ def names(doc: Doc) -> None:
             start - begin >= 2
             and not generic_kind(text[begin:end])
             and not generic_kind(text[begin:start])  # 上市公司股份: shares, not a company
+            and not holds_kind(doc, begin, start, end)  # 仍为上市公司控股, 国内上市公司
             and has_proper_word(doc, begin, end)
         ):
             confidence = 0.6 if type_ == "Company" else 0.55
@@ -62,6 +63,16 @@ def names(doc: Doc) -> None:
 # jieba tags of words that can make a name proper: people, places, organisations, other proper nouns,
 # abbreviations, foreign words. A name made of common nouns only (金融公司, 寿险公司) is a kind, not a name.
 _PROPER_TAGS = ("nr", "ns", "nt", "nz", "j", "eng", "x")
+
+
+def holds_kind(doc: Doc, begin: int, ending: int, end: int) -> bool:
+    """True when a word of text[begin:end] that starts before the name's ending is a kind of organisation
+    of three characters or more (上市公司): a name is not built around one."""
+    return any(
+        len(word) > BARE_ENDING and generic_kind(word)
+        for word, start, stop in doc.tokens_in((begin, end))
+        if begin <= start < ending and stop <= end
+    )
 
 
 def has_proper_word(doc: Doc, begin: int, end: int) -> bool:

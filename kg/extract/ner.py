@@ -15,6 +15,7 @@ _EDGE = "“”\"'‘’「」『』《》（）()【】[]，,。、；;：:！!
 # may (西南财经大学信托与理财研究所), so Organization spans stay whole.
 _SPLIT_TYPES = ("Company", "GovernmentBody")
 _SEPARATOR = re.compile(r"[、与及]")
+_COUNTED = re.compile(r"[一二三四五六七八九十两几多数]家?(?:公司|企业)$")
 # Spans whose labels the model gives less than even odds on average are left out: on the CLUENER hold-out
 # this drops more wrong companies than right ones (Company F1 0.699 -> 0.709; FinRE 0.468 -> 0.463).
 MIN_CONFIDENCE = 0.5
@@ -43,6 +44,9 @@ def spans(
             s += 1
         while e > s and text[e - 1] in _EDGE:
             e -= 1
+        counted = _COUNTED.search(text, s, e) if type_ == "Company" else None
+        if counted and counted.start() - s >= 2:
+            e = counted.start()  # 江东金具三家公司: the last name of an enumeration and their count
         if e > s:
             out.append((s, e))
     return out

@@ -208,3 +208,23 @@ def test_recogniser_spans_that_name_a_kind_or_a_bare_government_are_left_out(mon
 def test_shares_of_a_kind_of_company_are_not_a_company():
     found = mentions("以上长金实业所持上市公司股份已由宁夏担保集团有限公司受让")
     assert not any("股份" in name for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["天泽信息成为国内上市公司的一员", "中天科技集团仍为上市公司控股股东", "净利润高于同期商业银行"]
+)
+def test_a_name_built_around_a_kind_of_organisation_is_none(text):
+    assert not [
+        name
+        for name, type_ in mentions(text)
+        if type_ == "Company" and ("上市公司" in name or "商业银行" in name)
+    ]
+
+
+def test_a_recogniser_span_ending_in_a_count_of_companies_keeps_the_name_before_it():
+    from kg.extract.ner import spans
+
+    text = "中天宽带、中天合金及江东金具三家公司将成为全资子公司"
+    start = text.index("江东金具")
+    found = [text[a:b] for a, b in spans(text, start, start + len("江东金具三家公司"), "Company")]
+    assert found == ["江东金具"]
