@@ -228,3 +228,21 @@ def test_a_recogniser_span_ending_in_a_count_of_companies_keeps_the_name_before_
     start = text.index("江东金具")
     found = [text[a:b] for a, b in spans(text, start, start + len("江东金具三家公司"), "Company")]
     assert found == ["江东金具"]
+
+
+def test_a_recogniser_company_that_is_a_time_or_function_word_is_left_out(monkeypatch):
+    from kg.extract.ner import ner
+    from kg.learn import ner as model
+
+    text = "i茅台则在10日深夜向用户道歉，九州通回应"
+
+    class Tagger:
+        def predict(self, text, tokens=None):
+            return [
+                model.Span(text.index(n), text.index(n) + len(n), "Company", 0.9) for n in ("深夜", "九州通")
+            ]
+
+    monkeypatch.setattr(model, "load", lambda: Tagger())
+    doc = Doc(text_article("t.txt", text))
+    ner(doc)
+    assert [c.text for c in doc.candidates] == ["九州通"]
