@@ -62,7 +62,7 @@ class Settings:
     that the model gives a probability of 0.3 to 0.5 (0.786 to 0.788).
 
     The shipped model also learns FinRE's training sentences (kg.learn.finre_mentions), which costs the
-    CLUENER hold-out (CRF alone 0.771, was 0.788; Company 0.70) and brings FinRE valid end to end from
+    CLUENER hold-out (CRF alone 0.770, was 0.788; Company 0.70) and brings FinRE valid end to end from
     0.362 to 0.468 and same_as from 0.53 to 0.66 (the recogniser finds both names of 73% of FinRE's
     pairs, was 50%). Variants: whole sentences 0.766 (0.773 with a person over a FinRE name kept; 0.769
     without Latin names), CLUENER's examples twice 0.735 (each is then in a fold other than its copy's:
