@@ -7,10 +7,9 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import islice
 from pathlib import Path
 
 from kg.extract.known import KnownNames
@@ -67,11 +66,16 @@ class Scan:
 
 
 def scan(
-    paths: Iterable[str], report: BuildReport, strict: bool, errors, max_chars: int = DEFAULT_MAX_CHARS
+    inputs: Iterable[str | InputError],
+    report: BuildReport,
+    strict: bool,
+    errors,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Scan:
-    """Read every input once: failures reported (stop at the first if `strict`), hashes and names kept."""
+    """Read every input (as `discover` lists them) once: failures reported (stop at the first if `strict`),
+    hashes and names kept."""
     found = Scan()
-    for item in discover(paths):
+    for item in inputs:
         for got in [item] if isinstance(item, InputError) else read_file(item, max_chars):
             if isinstance(got, InputError):
                 _report_failure(got, report, errors)
@@ -88,11 +92,6 @@ def scan(
         if isinstance(item, str) and item != STDIN and item in found.files_of:
             found.items.append(item)
     return found
-
-
-def _files(paths: Iterable[str]) -> Iterator[str]:
-    """The input files under `paths` (standard input, read in this process, left out)."""
-    return (item for item in discover(paths) if isinstance(item, str) and item != STDIN)
 
 
 def _report_failure(failure: InputError, report: BuildReport, errors) -> None:
@@ -138,9 +137,10 @@ def build(
     errors = errors or sys.stderr
     report = BuildReport()
     target = open_store(store or "memory") if not isinstance(store, GraphStore) else store
-    prepare_workers(workers, dask, files=sum(1 for _ in islice(_files(paths), 2)))
+    inputs = list(discover(paths))
+    prepare_workers(workers, dask, files=sum(isinstance(i, str) and i != STDIN for i in inputs))
     try:
-        found = scan(paths, report, strict, errors, max_chars)
+        found = scan(inputs, report, strict, errors, max_chars)
         stored = {} if force else target.stored_hashes(found.iris)
         unchanged = {iri: h for iri, h in found.iris.items() if stored.get(iri) == h}
         report.unchanged = len(unchanged)
