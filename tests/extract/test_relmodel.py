@@ -44,6 +44,14 @@ def test_a_relation_needs_a_cue_near_the_pair_or_at_least_even_odds(classifier):
     assert ("苹果公司", "competes_with", "华为集团", "relmodel") in facts(listed)
 
 
+def test_a_relation_below_the_classifier_floor_is_left_out_even_with_a_cue(classifier):
+    cued = "华为集团在欧洲超越三星集团。"
+    classifier("competes_with", 0.29)
+    assert not {f for f in facts(cued) if f[3] == "relmodel"}
+    classifier("competes_with", 0.31)
+    assert ("华为集团", "competes_with", "三星集团", "relmodel") in facts(cued)
+
+
 def test_states_relation_looks_for_predicate_cues_not_hints():
     text = "华为集团表示三星集团业绩预计增长"
     a, b = (0, 4), (6, 10)
