@@ -31,7 +31,8 @@ PREFIXES = {
     "dcterms": DCTERMS,
 }
 
-_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}")
+# No final dot: Turtle writes it escaped (kgid:company\/Ltd\.), which rdflib's parsers reject.
+_SAFE_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,79}[A-Za-z0-9_-])?")
 
 
 def digest(*parts: str, length: int = 16) -> str:

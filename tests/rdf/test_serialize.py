@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.pipeline import build_dataset
 from kg.rdf.serialize import FORMATS, SerializeError, rdf_format, serialize
-from kg.rdf.vocab import KG, PREFIXES, article_iri
+from kg.rdf.vocab import KG, PREFIXES, article_iri, entity_iri
 from tests.query.articles import position_article
 
 REPO = Path(__file__).resolve().parents[2]
@@ -83,6 +83,16 @@ def test_merged_formats_parse_back_to_the_union_of_the_graphs(dataset, fmt):
     assert isomorphic(back, merged(dataset))
     assert EVIDENCE in data.decode("utf-8")
     assert Literal("默认图", lang="zh") in set(back.objects())
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig"])
+def test_an_entity_named_in_latin_with_a_final_dot_parses_back(fmt):
+    company = entity_iri("Company", "AdvancedDairyCompanyLtd.")
+    ds = Dataset()
+    ds.add((company, RDFS.label, Literal("AdvancedDairyCompanyLtd."), article_iri("a1")))
+    back = Dataset()
+    back.parse(data=serialize(ds, fmt), format=fmt)
+    assert (company, RDFS.label, Literal("AdvancedDairyCompanyLtd.")) in {q[:3] for q in back.quads()}
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
