@@ -171,7 +171,7 @@ def build(
                     report.added += 1
                 entity_types.update(item.entity_types)
                 report.facts.update(item.predicates)
-                batch.add(ArticleGraph(iri, item.content_hash, item.quads()))
+                batch.add(ArticleGraph(iri, item.content_hash, item.graph))
                 bar.advance()
             batch.flush()
         report.articles = report.added + report.replaced

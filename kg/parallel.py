@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from kg.extract.known import KnownNames
 from kg.ingest import DEFAULT_MAX_CHARS, InputError, read_file
 from kg.model import Article, Extraction
-from kg.rdf.convert import extraction_ox_quads, from_nquads, to_nquads
+from kg.rdf.convert import extraction_ox_quads, to_nquads
 from kg.rdf.vocab import article_iri
 from kg.registry import Registry
 
@@ -58,10 +58,6 @@ class ArticleGraphData:
             tuple(f.predicate for f in ex.facts),
             list(extraction_ox_quads(ex)),
         )
-
-    def quads(self) -> list[ox.Quad]:
-        """The article's named graph as Oxigraph quads."""
-        return from_nquads(self.graph) if isinstance(self.graph, bytes) else self.graph
 
     def portable(self) -> ArticleGraphData:
         """The same data with its graph as N-Quads, ready to cross a process boundary."""

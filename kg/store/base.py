@@ -11,6 +11,7 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 from rdflib.query import Result
 
+from kg.rdf.convert import from_nquads
 from kg.rdf.terms import Quad
 from kg.rdf.vocab import KG
 from kg.registry import Registry
@@ -26,7 +27,13 @@ class ArticleGraph:
 
     iri: URIRef
     content_hash: str
-    quads: list[ox.Quad] = field(default_factory=list)
+    graph: list[ox.Quad] | bytes = field(default_factory=list)  # the quads, or their N-Quads
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        """The graph's quads; N-Quads are read on each call, so that a writer holds the quads only while
+        it writes them (many long-lived objects would make Python's collector scan them again and again)."""
+        return from_nquads(self.graph) if isinstance(self.graph, bytes) else self.graph
 
 
 @dataclass(frozen=True)

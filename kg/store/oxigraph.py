@@ -124,6 +124,10 @@ class OxigraphStore(GraphStore):
         return self._store
 
     def put_articles(self, graphs: Iterable[ArticleGraph]) -> None:
+        with _collector_paused():  # a write makes many small, acyclic objects: nothing for the collector
+            self._put_articles(graphs)
+
+    def _put_articles(self, graphs: Iterable[ArticleGraph]) -> None:
         fresh: list[ArticleGraph] = []
         for graph in graphs:
             if self._store.contains_named_graph(ox.NamedNode(graph.iri)):
@@ -147,15 +151,15 @@ class OxigraphStore(GraphStore):
         self._store.bulk_extend([q for q in quads if q.predicate != _HASH])
         self._store.extend([q for q in quads if q.predicate == _HASH])
         self._pending.extend(iris)
-        with _collector_paused():  # the digest makes many small containers that live until settled
-            self._pending_digest.merge(digest_quads(quads))
+        self._pending_digest.merge(digest_quads(quads))
         if len(self._pending) >= SUMMARY_BATCH:
             self.settle()
 
     def settle(self) -> None:
         """Count the articles this store object added, and has not counted yet, into the summary graph."""
         if self._pending:
-            self._summarise(self._pending, self._pending_digest)
+            with _collector_paused():
+                self._summarise(self._pending, self._pending_digest)
             self._pending, self._pending_digest = [], Digest()
 
     def _summarise(self, iris: list[str], digest: Digest) -> None:

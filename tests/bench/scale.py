@@ -160,7 +160,6 @@ def store(args) -> dict:
     from kg.ingest import discover
     from kg.parallel import Task, extract_files
     from kg.pipeline import learnable
-    from kg.rdf.convert import from_nquads
     from kg.rdf.vocab import article_iri
     from kg.store import ArticleGraph, open_store
 
@@ -183,7 +182,7 @@ def store(args) -> dict:
         article_id, content_hash = f"bench{i:07d}", f"{i:064x}"
         nquads = g.graph.replace(g.article_id.encode(), article_id.encode())
         nquads = nquads.replace(g.content_hash.encode(), content_hash.encode())
-        batch.add(ArticleGraph(article_iri(article_id), content_hash, from_nquads(nquads)))
+        batch.add(ArticleGraph(article_iri(article_id), content_hash, nquads))
         if (i + 1) % block == 0 or i + 1 == args.articles:
             batch.flush()
             db.settle()  # every article of the block counted into the summary graph
