@@ -37,7 +37,11 @@ from kg.store.summary import (
 MARKER = "kg-store.json"
 _HASH = ox.NamedNode(KG.contentHash)
 FORMAT = {"format": "kg-store", "version": 2, "backend": "oxigraph"}
-SUMMARY_BATCH = 1000  # new articles counted into the summary graph per update
+# New articles written and counted into the summary graph together. Each bulk write adds files for the
+# database to merge; written every 64 articles, they came faster than it could merge them at 30,000
+# articles and writes stalled. A build stopped before a write extracts those articles again next time.
+BULK_ARTICLES = 1000
+SUMMARY_BATCH = 1000  # articles a stopped build left pending, counted per update when the store opens
 
 
 def is_store_dir(path: str | Path) -> bool:
@@ -76,8 +80,7 @@ class OxigraphStore(GraphStore):
         self._store = store
         self.read_only = read_only
         self._dataset: Dataset | None = None
-        self._pending: list[str] = []  # articles added but not yet counted in the summary graph
-        self._pending_digest = Digest()
+        self._unwritten: dict[str, ArticleGraph] = {}  # new articles held back for the next bulk write
         self._edges = EdgeCache()  # the summary's edges as written by this store object
 
     @classmethod
@@ -124,43 +127,52 @@ class OxigraphStore(GraphStore):
         return self._store
 
     def put_articles(self, graphs: Iterable[ArticleGraph]) -> None:
-        with _collector_paused():  # a write makes many small, acyclic objects: nothing for the collector
-            self._put_articles(graphs)
-
-    def _put_articles(self, graphs: Iterable[ArticleGraph]) -> None:
-        fresh: list[ArticleGraph] = []
         for graph in graphs:
-            if self._store.contains_named_graph(ox.NamedNode(graph.iri)):
-                self._rewrite([str(graph.iri)], graph)
+            iri = str(graph.iri)
+            if iri in self._unwritten:
+                self.settle()  # the same article twice: the first is written, the second replaces it
+            if self._store.contains_named_graph(ox.NamedNode(iri)):
+                with _collector_paused():
+                    self._rewrite([iri], graph)
+            elif not self.keeps_summary:
+                self._store.extend(graph.quads)
             else:
-                fresh.append(graph)
-        if fresh:
-            self._add(fresh)
-
-    def _add(self, graphs: list[ArticleGraph]) -> None:
-        """Store new article graphs; their counts reach the summary graph by `SUMMARY_BATCH` articles."""
-        quads = [q for g in graphs for q in g.quads]
-        if not self.keeps_summary:
-            self._store.extend(quads)
-            return
-        # Flagged as pending first, then written in bulk (fast, not transactional), then completed by
-        # their content hashes in one transaction: a pending article without its hash is one a crash
-        # cut short, and `catch_up` drops it so that the next build extracts it again.
-        iris = [str(g.iri) for g in graphs]
-        self._store.extend(list(pending_quads(iris)))
-        self._store.bulk_extend([q for q in quads if q.predicate != _HASH])
-        self._store.extend([q for q in quads if q.predicate == _HASH])
-        self._pending.extend(iris)
-        self._pending_digest.merge(digest_quads(quads))
-        if len(self._pending) >= SUMMARY_BATCH:
+                self._unwritten[iri] = graph
+        if len(self._unwritten) >= BULK_ARTICLES:
             self.settle()
 
     def settle(self) -> None:
-        """Count the articles this store object added, and has not counted yet, into the summary graph."""
-        if self._pending:
-            with _collector_paused():
-                self._summarise(self._pending, self._pending_digest)
-            self._pending, self._pending_digest = [], Digest()
+        """Write the new articles held back, and count them into the summary graph."""
+        if not self._unwritten:
+            return
+        graphs, self._unwritten = list(self._unwritten.values()), {}
+        with _collector_paused():  # a write makes many small, acyclic objects: nothing for the collector
+            self._write_new(graphs)
+
+    def _write_new(self, graphs: list[ArticleGraph]) -> None:
+        """Store new article graphs in bulk and count them into the summary graph.
+
+        They are flagged as pending first, then written in bulk (fast, not transactional), then completed
+        by their content hashes in one transaction, and counted: a pending article without its hash is
+        one a crash cut short, and `catch_up` drops it so that the next build extracts it again.
+        """
+        iris = [str(g.iri) for g in graphs]
+        self._store.extend(list(pending_quads(iris)))
+        digest, hashes = Digest(), []
+
+        def bodies() -> Iterator[ox.Quad]:
+            for graph in graphs:
+                quads = graph.quads  # read here, one article at a time, and dropped once written
+                digest.merge(digest_quads(quads))
+                for quad in quads:
+                    if quad.predicate == _HASH:
+                        hashes.append(quad)
+                    else:
+                        yield quad
+
+        self._store.bulk_extend(bodies())
+        self._store.extend(hashes)
+        self._summarise(iris, digest)
 
     def _summarise(self, iris: list[str], digest: Digest) -> None:
         """Count stored articles into the summary graph and clear their pending flags, in one update."""
@@ -197,12 +209,14 @@ class OxigraphStore(GraphStore):
         return len(complete)
 
     def remove_article(self, iri: str) -> bool:
+        self.settle()
         if not self._store.contains_named_graph(ox.NamedNode(iri)):
             return False
         self._rewrite([iri], None)
         return True
 
     def articles(self) -> Iterator[StoredArticle]:
+        self.settle()
         for row in self._store.query(ARTICLES_QUERY):
             yield StoredArticle(
                 row["g"].value,
@@ -212,6 +226,8 @@ class OxigraphStore(GraphStore):
             )
 
     def article_hash(self, iri: str) -> str | None:
+        if iri in self._unwritten:
+            return self._unwritten[iri].content_hash
         node = ox.NamedNode(iri)
         for quad in self._store.quads_for_pattern(node, ox.NamedNode(KG.contentHash), None, node):
             return quad.object.value
@@ -232,6 +248,7 @@ class OxigraphStore(GraphStore):
         return self.dataset().query(sparql)
 
     def quads(self) -> Iterator[Quad]:
+        self.settle()
         for quad in article_quads(self._store):
             yield from_ox_quad(quad)
 

@@ -193,8 +193,10 @@ def test_bad_store_is_one_line(tmp_path, write, capsys):
 KILLABLE_BUILD = """
 import sys, time
 import kg.build
+import kg.store.oxigraph
 
 kg.build.BATCH_ARTICLES = 1  # one transaction per article
+kg.store.oxigraph.BULK_ARTICLES = 1  # ... written at once
 flush = kg.build._Batch.flush
 
 def flush_and_mark(self):
