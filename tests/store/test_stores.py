@@ -1,3 +1,4 @@
+import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
@@ -5,6 +6,7 @@ from rdflib.namespace import RDFS
 from kg.rdf.terms import from_ox_quad
 from kg.rdf.vocab import KG, SUMMARY_GRAPH
 from kg.store import GraphLoadError, StoreError, load_dataset, open_store
+from kg.store.summary import PENDING
 from tests.store.conftest import article_graph
 
 MAOTAI = URIRef("https://w3id.org/kg-news/id/company/SH600519")
@@ -100,3 +102,24 @@ def test_bad_store_locations_say_what_is_wrong(tmp_path, write):
 def test_a_store_in_use_is_refused_clearly(tmp_path):
     with open_store(tmp_path / "s"), pytest.raises(StoreError, match="cannot open the store"):
         open_store(tmp_path / "s")
+
+
+def test_new_articles_reach_the_database_together_and_before_any_read(tmp_path, seed_extraction, monkeypatch):
+    import kg.store.oxigraph as oxstore
+    from kg.rdf.convert import to_nquads
+
+    monkeypatch.setattr(oxstore, "BULK_ARTICLES", 2)
+    graphs = [article_graph(seed_extraction, f"a{i}") for i in range(3)]
+    graphs[2].graph = to_nquads(graphs[2].graph)  # as worker processes hand them over
+    db = open_store(tmp_path / "store")
+    in_database = lambda g: db._store.contains_named_graph(ox.NamedNode(str(g.iri)))  # noqa: E731
+    db.put_articles(graphs[:1])
+    assert not in_database(graphs[0]) and db.has_article(str(graphs[0].iri), graphs[0].content_hash)
+    db.put_articles(graphs[1:2])
+    db.put_articles(graphs[2:])
+    assert in_database(graphs[0]) and in_database(graphs[1]) and not in_database(graphs[2])
+    assert len(list(db.articles())) == 3 and in_database(graphs[2])  # a read writes what was held back
+    assert db.fact_counts() and not list(db._store.quads_for_pattern(None, PENDING, None, None))
+    db.close()
+    with open_store(tmp_path / "store") as again:
+        assert {a.iri for a in again.articles()} == {str(g.iri) for g in graphs}
