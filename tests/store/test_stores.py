@@ -112,7 +112,10 @@ def test_new_articles_reach_the_database_together_and_before_any_read(tmp_path, 
     graphs = [article_graph(seed_extraction, f"a{i}") for i in range(3)]
     graphs[2].graph = to_nquads(graphs[2].graph)  # as worker processes hand them over
     db = open_store(tmp_path / "store")
-    in_database = lambda g: db._store.contains_named_graph(ox.NamedNode(str(g.iri)))  # noqa: E731
+
+    def in_database(graph) -> bool:
+        return db._store.contains_named_graph(ox.NamedNode(str(graph.iri)))
+
     db.put_articles(graphs[:1])
     assert not in_database(graphs[0]) and db.has_article(str(graphs[0].iri), graphs[0].content_hash)
     db.put_articles(graphs[1:2])
