@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from kg.data import tsv_rows
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,7 @@ class Term:
 
 
 def _rows(filename: str) -> list[list[str]]:
-    text = resources.files("kg.data.schema").joinpath(filename).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tsv_rows("kg.data.schema", filename)
 
 
 @cache

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from itertools import combinations
 
+from kg.data import tsv_rows
 from kg.extract import extractor
 from kg.extract.doc import Doc
 from kg.model import Fact, Mention
@@ -32,13 +32,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 @cache
 def _type_limits() -> frozenset[tuple[str, str, str]]:
     """(predicate, side, type) rows of kg/data/rules/type_limits.tsv, either side written as both."""
-    text = resources.files("kg.data.rules").joinpath("type_limits.tsv").read_text(encoding="utf-8")
     rows = set()
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            predicate, side, type_ = line.split("\t")
-            sides = ("subject", "object") if side == "either" else (side,)
-            rows.update((predicate, s, type_) for s in sides)
+    for predicate, side, type_ in tsv_rows("kg.data.rules", "type_limits.tsv"):
+        sides = ("subject", "object") if side == "either" else (side,)
+        rows.update((predicate, s, type_) for s in sides)
     return frozenset(rows)
 
 

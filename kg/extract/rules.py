@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from kg.data import tsv_rows
 from kg.extract import extractor
 from kg.extract.doc import Doc
 from kg.extract.positions import title_of
@@ -45,12 +45,8 @@ class Rule:
 @cache
 def rules() -> tuple[Rule, ...]:
     """The relation patterns of the rules file, compiled."""
-    text = resources.files("kg.data.rules").joinpath("relations.tsv").read_text(encoding="utf-8")
     out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        predicate, name, confidence, status, pattern = line.split("\t")
+    for predicate, name, confidence, status, pattern in tsv_rows("kg.data.rules", "relations.tsv"):
         out.append(Rule(predicate, name, float(confidence), status, re.compile(_expand(pattern))))
     return tuple(out)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from kg.data import tsv_rows
 from kg.network import UNTYPED
 
 FALLBACK_COLOR = "#9e9e9e"
@@ -21,12 +21,8 @@ class Style:
 
 @cache
 def _table() -> dict[str, dict[str, Style]]:
-    text = resources.files("kg.viz").joinpath("styles.tsv").read_text(encoding="utf-8")
     out: dict[str, dict[str, Style]] = {"type": {}, "predicate": {}}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        kind, name, color, *shape = line.split("\t")
+    for kind, name, color, *shape in tsv_rows("kg.viz", "styles.tsv"):
         out[kind][name] = Style(color, *shape)
     return out
 
