@@ -9,6 +9,7 @@ from itertools import combinations
 from kg.data import tsv_rows
 from kg.extract import extractor
 from kg.extract.doc import Doc
+from kg.learn.relation_features import Span
 from kg.model import Fact, Mention
 
 # The classifier learnt relations between organisations (FinRE); other pairs are left to the patterns.
@@ -68,35 +69,38 @@ def relation_model(doc: Doc) -> None:
     if classifier is None:
         return
     decided = {frozenset((id(f.subject), id(f.object))) for f in doc.facts}
+    pairs: list[tuple[Span, Mention, Mention]] = []
+    inputs = []
     for span in doc.sentences:
         mentions = [
             m for m in doc.mentions_in(span) if m.type in PAIR_TYPES and not _REPORTER.match(doc.text, m.end)
         ][:MAX_MENTIONS]
-        pairs = [
+        here = [
             (a, b)
             for a, b in combinations(mentions, 2)
             if frozenset((id(a), id(b))) not in decided and a.text != b.text
         ]
-        if not pairs:
+        if here:
+            tokens = doc.tokens_in(span)
+            pairs += [(span, a, b) for a, b in here]
+            inputs += [
+                (doc.text, span, (a.start, a.end, a.type), (b.start, b.end, b.type), tokens) for a, b in here
+            ]
+    # one call for the whole article: the classifier's cost is mostly per call, not per pair
+    for (span, a, b), pred in zip(pairs, classifier.predict_many(inputs), strict=True):
+        if pred is None or pred.confidence < MIN_CONFIDENCE:
             continue
-        tokens = doc.tokens_in(span)
-        inputs = [
-            (doc.text, span, (a.start, a.end, a.type), (b.start, b.end, b.type), tokens) for a, b in pairs
-        ]
-        for (a, b), pred in zip(pairs, classifier.predict_many(inputs), strict=True):
-            if pred is None or pred.confidence < MIN_CONFIDENCE:
+        if pred.predicate == "same_as" and not _may_be_one_name(a, b):
+            continue
+        first, second = sorted([(a.start, a.end), (b.start, b.end)])
+        if pred.confidence < UNCUED_MIN_CONFIDENCE and not states_relation(doc.text, span, first, second):
+            continue
+        subj, obj = (a, b) if pred.forward else (b, a)
+        if not _types_allowed(pred.predicate, subj, obj):
+            # the model is surer of a relation than of its direction: 由国资委控股 is read either way
+            if not _types_allowed(pred.predicate, obj, subj):
                 continue
-            if pred.predicate == "same_as" and not _may_be_one_name(a, b):
-                continue
-            first, second = sorted([(a.start, a.end), (b.start, b.end)])
-            if pred.confidence < UNCUED_MIN_CONFIDENCE and not states_relation(doc.text, span, first, second):
-                continue
-            subj, obj = (a, b) if pred.forward else (b, a)
-            if not _types_allowed(pred.predicate, subj, obj):
-                # the model is surer of a relation than of its direction: 由国资委控股 is read either way
-                if not _types_allowed(pred.predicate, obj, subj):
-                    continue
-                subj, obj = obj, subj
-            doc.facts.append(
-                Fact(pred.predicate, subj, obj, span, "relmodel", pred.confidence, dict(pred.qualifiers))
-            )
+            subj, obj = obj, subj
+        doc.facts.append(
+            Fact(pred.predicate, subj, obj, span, "relmodel", pred.confidence, dict(pred.qualifiers))
+        )

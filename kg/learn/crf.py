@@ -154,22 +154,24 @@ class LinearChainCrf:
         if not order:
             return out
         s, t_max, n_labels = score.shape
-        trans = self.transitions[None]
+        # candidates laid out [text, to, from]: the reductions then run over contiguous memory
+        trans = np.ascontiguousarray(self.transitions.T)[None]
         delta = score[:, 0].copy()
         back = np.zeros((s, t_max, n_labels), dtype=np.int64)
         for t in range(1, t_max):
             k = alive[t]
-            cand = delta[:k, :, None] + trans
-            best = cand.argmax(axis=1)
+            cand = delta[:k, None, :] + trans
+            best = cand.argmax(axis=2)
             back[:k, t] = best
-            delta[:k] = np.take_along_axis(cand, best[:, None], axis=1)[:, 0] + score[:k, t]
+            delta[:k] = np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0] + score[:k, t]
         path = np.zeros((s, t_max), dtype=np.int64)
         final = delta.argmax(axis=1)
+        texts = np.arange(s)
         for t in range(t_max - 1, -1, -1):
             k, ending = alive[t], alive[t + 1]
             path[ending:k, t] = final[ending:k]
             if t:
-                path[:k, t - 1] = np.take_along_axis(back[:k, t], path[:k, t, None], axis=1)[:, 0]
+                path[:k, t - 1] = back[texts[:k], t, path[:k, t]]
         for j, k in enumerate(order):
             out[k] = path[j, : lengths[j]]
         return out

@@ -239,7 +239,9 @@ def _bin(value: int, edges: Sequence[int]) -> str:
     return f">{edges[-1]}"
 
 
-def hash_features(features: Sequence[str], bits: int) -> np.ndarray:
-    """Sorted distinct hash ids in [0, 2**bits) of feature names (CRC-32, stable across runs and machines)."""
+def hash_features(features: Sequence[str], bits: int, distinct: bool = True) -> np.ndarray:
+    """Hash ids in [0, 2**bits) of feature names (CRC-32, stable across runs and machines): sorted and
+    distinct, or with `distinct` False one per name in order."""
     mask = (1 << bits) - 1
-    return np.unique(np.fromiter((zlib.crc32(f.encode()) & mask for f in features), np.int64, len(features)))
+    hashed = np.fromiter((zlib.crc32(f.encode()) & mask for f in features), np.int64, len(features))
+    return np.unique(hashed) if distinct else hashed

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -165,17 +166,16 @@ def _prepare(text: str, sentence: Span, a: tuple, b: tuple) -> tuple[Span, Span,
 
 def _columns(rows: Sequence[Sequence[str]], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(columns, row starts, values) of feature rows over the model's feature ids; rows have unit length."""
-    cols, indptr = [], [0]
-    for feats in rows:
-        hashed = hash_features(feats, HASH_BITS)
-        pos = np.searchsorted(ids, hashed)
-        pos = pos[(pos < len(ids)) & (ids[np.minimum(pos, len(ids) - 1)] == hashed)]
-        cols.append(pos)
-        indptr.append(indptr[-1] + len(pos))
-    col = np.concatenate(cols) if cols else np.zeros(0, np.int64)
-    lengths = np.diff(indptr)
-    values = 1.0 / np.sqrt(np.repeat(np.maximum(lengths, 1), lengths))
-    return col, np.array(indptr), values
+    lengths = [len(feats) for feats in rows]
+    hashed = hash_features(list(chain.from_iterable(rows)), HASH_BITS, distinct=False)
+    # one sorted pass over (row, hash) keys: each row's distinct hashes, rows in order
+    keys = np.unique((np.repeat(np.arange(len(rows), dtype=np.int64), lengths) << HASH_BITS) | hashed)
+    row_of, hashed = keys >> HASH_BITS, keys & ((1 << HASH_BITS) - 1)
+    pos = np.searchsorted(ids, hashed)
+    known = (pos < len(ids)) & (ids[np.minimum(pos, len(ids) - 1)] == hashed) if len(ids) else pos < 0
+    col, counts = pos[known], np.bincount(row_of[known], minlength=len(rows))
+    values = 1.0 / np.sqrt(np.repeat(np.maximum(counts, 1), counts))
+    return col, np.concatenate([[0], np.cumsum(counts)]), values
 
 
 def _design(rows: Sequence[Sequence[str]], ids: np.ndarray) -> scipy.sparse.csr_matrix:

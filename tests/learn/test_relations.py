@@ -103,6 +103,19 @@ def test_batch_matches_single_predictions(model: RelationClassifier) -> None:
     assert model.predict_many([]) == []
 
 
+def test_probabilities_of_a_batch_are_those_of_each_row(model: RelationClassifier) -> None:
+    tokens = tokenize(COOPERATION, (0, len(COOPERATION)))
+    (a0, a1, _), (b0, b1, _) = spans(COOPERATION, "中南传媒", "华为")
+    known = pair_features(COOPERATION, (0, len(COOPERATION)), (a0, a1), (b0, b1), tokens)
+    rows = [known, [], ["no such feature"], known + known, known[::-1]]
+    batch = model.probabilities(rows)
+    for row, got in zip(rows, batch, strict=True):
+        assert got == pytest.approx(model.probabilities([row])[0])
+    assert batch[1] == pytest.approx(batch[2])  # a row of unknown features is a row of none
+    assert batch[0] == pytest.approx(batch[3]) and batch[0] == pytest.approx(batch[4])  # a set of features
+    assert batch[0].argmax() != batch[1].argmax()
+
+
 @pytest.mark.parametrize(
     ("text", "sentence", "a", "b"),
     [
