@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from kg.learn.features import CharFeatures
+from kg.learn.features import CharFeatures, code_points, ngram_keys
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed zip member time: the same model gives the same file
 
@@ -36,7 +36,8 @@ class LinearChainCrf:
             template, _, value = a.partition("|")
             self.templates.setdefault(template, {})[value] = i
         self._exp_transitions = np.exp(transitions)
-        self._windows: dict[tuple[str, tuple[int, ...]], tuple[dict[str, int], np.ndarray]] = {}
+        self._windows: dict[tuple[str, int, tuple[int, ...]], tuple[np.ndarray, np.ndarray]] = {}
+        self._lexicon: dict[str, _LexiconRows] = {}
 
     @classmethod
     def from_crfsuite(cls, model_path: Path) -> LinearChainCrf:
@@ -89,50 +90,59 @@ class LinearChainCrf:
             state[z["rows"], z["cols"]] = z["weights"]
             return cls(labels, attributes, state, z["transitions"])
 
-    def _window_table(self, prefix: str, shifts: tuple[int, ...]) -> tuple[dict[str, int], np.ndarray]:
-        """For templates prefix+shift: value -> index into a (values x shifts) table of weight rows."""
-        key = (prefix, shifts)
+    def _window_table(
+        self, prefix: str, order: int, shifts: tuple[int, ...]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For templates prefix+shift over n-grams of `order`: the sorted n-gram keys the model knows, and
+        a (1 + keys x shifts) table of weight rows, row 0 for an n-gram it does not know."""
+        key = (prefix, order, shifts)
         if key not in self._windows:
             tables = [self.templates.get(f"{prefix}{k}", {}) for k in shifts]
-            values = sorted(set().union(*tables))
-            index = {v: i + 1 for i, v in enumerate(values)}  # 0: a value no template knows
+            values = sorted(v for v in set().union(*tables) if len(v) == order)
+            keys = ngram_keys(code_points("".join(values)), order)[::order]
             rows = np.full((len(values) + 1, len(shifts)), self.unknown, dtype=np.int64)
             for j, table in enumerate(tables):
-                for v, row in table.items():
-                    rows[index[v], j] = row
-            self._windows[key] = (index, rows)
+                for i, v in enumerate(values):
+                    if v in table:
+                        rows[i + 1, j] = table[v]
+            self._windows[key] = (keys, rows)
         return self._windows[key]
 
     def emissions(self, feats: CharFeatures) -> np.ndarray:
         """Per character and label, the summed state weights of its features (characters x labels)."""
         n, unknown = len(feats.positions), self.unknown
-        positions = np.array(feats.positions, dtype=np.int64)
+        positions = feats.positions
+        codes = code_points(feats.layout)
         blocks = []
-        for prefix, values, shifts in feats.windows:
-            index, rows = self._window_table(prefix, shifts)
-            get = index.get
-            found = np.array([get(v, 0) for v in values], dtype=np.int64)
+        for prefix, order, shifts in feats.windows:
+            keys, rows = self._window_table(prefix, order, shifts)
+            grams = ngram_keys(codes, order)
+            at = np.minimum(np.searchsorted(keys, grams), max(len(keys) - 1, 0))
+            found = np.where(keys[at] == grams, at + 1, 0) if len(keys) else np.zeros(len(grams), np.int64)
             for j, k in enumerate(shifts):
                 blocks.append(rows[found[positions + k], j])
         for template, values in feats.columns:
             table = self.templates.get(template)
             if table is not None:
-                get = table.get
-                blocks.append(np.array([get(v, unknown) for v in values], dtype=np.int64))
-        rows_at = np.repeat(np.arange(n), len(blocks))
+                blocks.append(np.fromiter(map(table.get, values, repeat(unknown)), dtype=np.int64, count=n))
+        # one feature per template and character, then any number of lexicon features per character
+        width = len(blocks)
         cols = np.stack(blocks, axis=1).ravel() if blocks else np.zeros(0, dtype=np.int64)
-        # extras the model does not know read the all-zero row
-        get = self.by_name.get
-        counts = np.fromiter(map(len, feats.extras), dtype=np.int64, count=n)
-        if counts.any():
-            extra = np.fromiter(
-                map(get, chain.from_iterable(feats.extras), repeat(unknown)),
-                dtype=np.int64,
-                count=counts.sum(),
-            )
-            rows_at = np.concatenate([rows_at, np.repeat(np.arange(n), counts)])
-            cols = np.concatenate([cols, extra])
-        x = sparse.csr_matrix((np.ones(len(rows_at)), (rows_at, cols)), shape=(n, self.state.shape[0]))
+        scores = self._summed(cols, np.arange(0, n * width + 1, width) if width else np.zeros(n + 1, int))
+        for template, tags in feats.lexicon:
+            table = self._lexicon.get(template)
+            if table is None:
+                table = self._lexicon[template] = _LexiconRows(template, self.by_name)
+            found = list(map(table.__getitem__, tags))
+            counts = np.fromiter(map(len, found), dtype=np.int64, count=n)
+            cols = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=counts.sum())
+            scores += self._summed(cols, np.concatenate([[0], np.cumsum(counts)]))
+        return scores
+
+    def _summed(self, cols: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Per row, the sum of the state weights at cols[starts[i]:starts[i + 1]] (rows x labels)."""
+        shape = (len(starts) - 1, self.state.shape[0])
+        x = sparse.csr_matrix((np.ones(len(cols)), cols, starts), shape=shape)
         return np.asarray(x @ self.state)
 
     def _batch(self, emissions: Sequence[np.ndarray]) -> tuple[list[int], np.ndarray, list[int], np.ndarray]:
@@ -210,3 +220,20 @@ class LinearChainCrf:
         """For each text's emission matrix: the best label indices and the marginal of each chosen label."""
         paths = self.viterbi(emissions)
         return list(zip(paths, self.marginals(emissions, paths), strict=True))
+
+
+class _LexiconRows(dict):
+    """Lexicon tags -> the weight rows of the features template|tag a model knows (characters share tags,
+    so each set of tags is looked up once)."""
+
+    def __init__(self, template: str, by_name: dict[str, int]) -> None:
+        super().__init__()
+        self.template = template
+        self.by_name = by_name
+
+    def __missing__(self, tags: tuple[str, ...]) -> tuple[int, ...]:
+        names = (f"{self.template}|{t}" for t in tags)
+        rows = tuple(self.by_name[f] for f in names if f in self.by_name)
+        if len(self) < 100_000:
+            self[tags] = rows
+        return rows

@@ -10,6 +10,7 @@ from itertools import chain, repeat
 from pathlib import Path
 
 import ahocorasick
+import numpy as np
 
 Token = tuple[str, int, int]  # word, start, end (exclusive), as jieba.tokenize yields them
 
@@ -314,42 +315,68 @@ def _token_columns(
 
 
 class _Prefixed(dict):
-    """The tags found over a character -> their feature strings: on that character, on the next one,
-    on the previous one (characters share tags, so each set of tags is spelled out once)."""
+    """(template, lexicon tags) -> their feature names; characters share tags, so each set of tags is
+    spelled out once."""
 
-    def __missing__(self, tags: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
-        value = (["g|" + t for t in tags], ["g<|" + t for t in tags], ["g>|" + t for t in tags])
+    def __missing__(self, key: tuple[str, tuple[str, ...]]) -> list[str]:
+        template, tags = key
+        value = [f"{template}|{t}" for t in tags]
         if len(self) < 100_000:
-            self[tags] = value
+            self[key] = value
         return value
 
 
 _LEXICON_FEATURES = _Prefixed()
+# Lexicon templates: the tags over a character, over the character before it and over the one after it.
+LEXICON_TEMPLATES = ("g", "g<", "g>")
+_GRAM_BITS = 21  # a code point fits in 21 bits, so three fit in an int64
+
+
+def ngram_keys(codes: np.ndarray, order: int) -> np.ndarray:
+    """One int64 key per run of `order` consecutive code points of `codes`, by where the run starts."""
+    n = max(len(codes) - order + 1, 0)
+    keys = np.zeros(n, dtype=np.int64)
+    for j in range(order):
+        keys = (keys << _GRAM_BITS) | codes[j : j + n]
+    return keys
+
+
+def code_points(text: str) -> np.ndarray:
+    """The code points of the characters of text (lone surrogates included) as int64."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
 
 
 @dataclass
 class CharFeatures:
     """The features of a run of characters, grouped so that a model can look them up in bulk."""
 
-    positions: list[int]  # where each character sits in the padded layout
-    windows: list[tuple[str, list[str], tuple[int, ...]]]  # (prefix, value per layout item, shifts)
+    positions: np.ndarray  # where each character sits in the padded layout
+    layout: str  # the padded layout: every part's characters between two ^ and two $
+    windows: list[tuple[str, int, tuple[int, ...]]]  # (prefix, n-gram order, shifts)
     columns: list[tuple[str, list[str]]]  # (template, value per character)
-    extras: list[list[str]]  # per character, lexicon feature names
+    lexicon: list[tuple[str, list[tuple[str, ...]]]]  # (template, per character the lexicon tags it reads)
+
+    def grams(self, order: int) -> list[str]:
+        """The runs of `order` layout characters, by where they start: window template prefix + k of the
+        character at position p has the value grams(order)[p + k]."""
+        lay = self.layout
+        return [lay[i : i + order] for i in range(len(lay) - order + 1)]
 
     def names(self) -> list[list[str]]:
         """One list of feature names (template|value) per character; window template k is prefix + k."""
-        columns = [
-            (f"{prefix}{k}", [values[p + k] for p in self.positions])
-            for prefix, values, shifts in self.windows
-            for k in shifts
-        ]
+        positions = self.positions.tolist()
+        columns = []
+        for prefix, order, shifts in self.windows:
+            grams = self.grams(order)
+            columns += [(f"{prefix}{k}", [grams[p + k] for p in positions]) for k in shifts]
         columns += self.columns
         rows = [
             list(r)
             for r in zip(*([name + "|" + v for v in values] for name, values in columns), strict=False)
         ]
-        for row, extra in zip(rows, self.extras, strict=False):
-            row.extend(extra)
+        for template, tags in self.lexicon:
+            for row, here in zip(rows, tags, strict=False):
+                row.extend(_LEXICON_FEATURES[template, here])
         return rows
 
 
@@ -365,18 +392,18 @@ def feature_columns(
     folded = fold(text)
     if tokens is None:
         tokens = tokenize(text)
-    lay: list[str] = []
     cls: list[str] = []
     bases: list[tuple[int, int]] = []
+    size = 0
     for a, b in parts:
-        bases.append((len(lay) + PAD, b - a))
-        lay += ["^", "^", *folded[a:b], "$", "$"]
+        bases.append((size + PAD, b - a))
+        size += b - a + 2 * PAD
         cls += ["^", "^", *char_classes(folded[a:b]), "$", "$"]
-    positions = list(chain.from_iterable(range(base, base + m) for base, m in bases))
-    bigrams = [x + y for x, y in zip(lay, lay[1:], strict=False)]
-    windows = [("u", lay, (-2, -1, 0, 1, 2)), ("b", bigrams, (-2, -1, 0, 1))]
+    layout = "".join(f"^^{folded[a:b]}$$" for a, b in parts)
+    positions = np.concatenate([np.arange(base, base + m) for base, m in bases] or [np.zeros(0, np.int64)])
+    windows = [("u", 1, (-2, -1, 0, 1, 2)), ("b", 2, (-2, -1, 0, 1))]
     if feats.trigrams:
-        windows.append(("t", [x + y for x, y in zip(bigrams, lay[2:], strict=False)], (-1, -2, 0)))
+        windows.append(("t", 3, (-1, -2, 0)))
     columns: list[tuple[str, list[str]]] = [
         ("b", [""] * len(positions)),
         ("k", _select([x + y + z for x, y, z in zip(cls, cls[1:], cls[2:], strict=False)], bases, -1)),
@@ -388,17 +415,11 @@ def feature_columns(
     if feats.longest_match:
         columns.append(("L", _select(lexicon.longest(joined), bases)))
     hits = lexicon.tags(joined)
-    names = _LEXICON_FEATURES
-    if feats.lexicon_window:
-        extras = [
-            names[here][0] + names[left][1] + names[right][2]
-            for here, left, right in zip(
-                _select(hits, bases), _select(hits, bases, -1), _select(hits, bases, 1), strict=True
-            )
-        ]
-    else:
-        extras = [list(names[here][0]) for here in _select(hits, bases)]
-    return CharFeatures(positions, windows, columns, extras)
+    shifts = (0, -1, 1) if feats.lexicon_window else (0,)
+    tags = [
+        (template, _select(hits, bases, k)) for template, k in zip(LEXICON_TEMPLATES, shifts, strict=False)
+    ]
+    return CharFeatures(positions, layout, windows, columns, tags)
 
 
 def sentence_features(

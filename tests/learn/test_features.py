@@ -8,8 +8,10 @@ from kg.learn.features import (
     FeatureSet,
     Lexicon,
     char_classes,
+    code_points,
     feature_columns,
     fold,
+    ngram_keys,
     project_lexicons,
     read_word_list,
     sentence_features,
@@ -123,3 +125,16 @@ def test_tokens_with_gaps_and_overlaps_still_cover_every_character():
         "t|B",
         "t|E",
     ]
+
+
+def test_ngram_keys_tell_runs_apart_and_keep_their_order():
+    text = "^^茅台$$𠀀台\ud800a"  # pads, an astral character and a lone surrogate
+    for order in (1, 2, 3):
+        grams = [text[i : i + order] for i in range(len(text) - order + 1)]
+        keys = ngram_keys(code_points(text), order).tolist()
+        assert len(keys) == len(grams)
+        assert len(set(keys)) == len(set(grams))  # equal keys exactly for equal runs
+        assert sorted(range(len(grams)), key=grams.__getitem__) == sorted(
+            range(len(keys)), key=keys.__getitem__
+        )
+    assert ngram_keys(code_points("ab"), 3).tolist() == []
