@@ -104,11 +104,10 @@ class Lexicon:
                 _add(hits, last, end)
                 for i in range(first + 1, last):
                     _add(hits, i, inside)
-        single = self._single.get
-        out = []
-        for ch, h in zip(folded, hits, strict=True):
-            one = single(ch, ())
-            out.append(tuple(sorted(h.union(one))) if h else one)
+        out = list(map(self._single.get, folded, repeat(())))
+        for i, h in enumerate(hits):
+            if h:
+                out[i] = tuple(sorted(h.union(out[i])))
         return out
 
     def longest(self, folded: str) -> list[str]:
