@@ -135,11 +135,18 @@ class OxigraphStore(GraphStore):
                 with _collector_paused():
                     self._rewrite([iri], graph)
             elif not self.keeps_summary:
-                self._store.extend(graph.quads)
+                self._insert(graph)
             else:
                 self._unwritten[iri] = graph
         if len(self._unwritten) >= BULK_ARTICLES:
             self.settle()
+
+    def _insert(self, graph: ArticleGraph) -> None:
+        """Add a new article graph as it is; N-Quads are read by Oxigraph itself, with no Python objects."""
+        if isinstance(graph.graph, bytes):
+            self._store.load(graph.graph, format=ox.RdfFormat.N_QUADS)
+        else:
+            self._store.extend(graph.graph)
 
     def settle(self) -> None:
         """Write the new articles held back, and count them into the summary graph."""
