@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from kg.learn.features import CharFeatures, code_points, ngram_keys
+from kg.learn.features import CharFeatures, code_points, lexicon_feature_names, ngram_keys
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed zip member time: the same model gives the same file
 
@@ -232,7 +232,7 @@ class _LexiconRows(dict):
         self.by_name = by_name
 
     def __missing__(self, tags: tuple[str, ...]) -> tuple[int, ...]:
-        names = (f"{self.template}|{t}" for t in tags)
+        names = lexicon_feature_names(self.template, tags)
         rows = tuple(self.by_name[f] for f in names if f in self.by_name)
         if len(self) < 100_000:
             self[tags] = rows

@@ -326,6 +326,13 @@ class _Prefixed(dict):
 
 
 _LEXICON_FEATURES = _Prefixed()
+
+
+def lexicon_feature_names(template: str, tags: tuple[str, ...]) -> list[str]:
+    """The feature names (template|tag) of the lexicon tags a character reads through `template`."""
+    return _LEXICON_FEATURES[template, tags]
+
+
 # Lexicon templates: the tags over a character, over the character before it and over the one after it.
 LEXICON_TEMPLATES = ("g", "g<", "g>")
 _GRAM_BITS = 21  # a code point fits in 21 bits, so three fit in an int64
@@ -375,7 +382,7 @@ class CharFeatures:
         ]
         for template, tags in self.lexicon:
             for row, here in zip(rows, tags, strict=False):
-                row.extend(_LEXICON_FEATURES[template, here])
+                row.extend(lexicon_feature_names(template, here))
         return rows
 
 
